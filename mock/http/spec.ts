@@ -1,0 +1,202 @@
+// The bundled OpenAPI document (openapi/generated/openapi.json) as the mock uses it: which operations
+// exist at which path, and one Ajv (JSON Schema 2020-12) validator per operation, compiled on first use.
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under tsx/vitest the default export may arrive wrapped
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+
+export const DEFAULT_SPEC_PATH = fileURLToPath(new URL('../../openapi/generated/openapi.json', import.meta.url));
+export const DEFAULT_ADMIN_SPEC_PATH = fileURLToPath(new URL('../../openapi/generated/mock-admin.json', import.meta.url));
+
+const DOC_ID = 'urn:partywo:mock-spec';
+const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head'] as const;
+
+type Json = Record<string, unknown>;
+
+export interface SpecOperation {
+  operationId: string;
+  path: string;
+  /** Methods the spec documents (lower case). */
+  methods: string[];
+  /** JSON pointer of the request parameter schema (an object schema), or null when it has none. */
+  requestPointer: string | null;
+  /** Request content types the spec documents (e.g. multipart/form-data). */
+  requestContentTypes: string[];
+  /** The 200 response: content type -> JSON pointer of its schema. */
+  responses: Record<string, string>;
+  /** The request schema's declared properties (every other parameter is unknown). */
+  paramNames: string[];
+  /** Params the schema says are files (`format: binary`). */
+  fileParams: string[];
+}
+
+export interface Spec {
+  doc: Json;
+  operations: Map<string, SpecOperation>;
+  /** Compiles (once) the schema at `pointer`. */
+  validator(pointer: string): ValidateFunction;
+  /** Validates a request's parameters (strings; absent = not present) for `operationId`. */
+  validateRequest(operationId: string, params: Record<string, unknown>): readonly ErrorObject[] | null;
+}
+
+function escapeToken(t: string): string {
+  return t.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function resolve(doc: Json, node: unknown): Json | undefined {
+  let cur = node as Json | undefined;
+  for (let i = 0; i < 20 && cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/'); i++) {
+    let target: unknown = doc;
+    for (const raw of cur.$ref.slice(2).split('/')) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      target = (target as Json | undefined)?.[key];
+    }
+    cur = target as Json | undefined;
+  }
+  return cur;
+}
+
+/** Property names and required names of an object schema (following $ref and allOf). */
+function objectShape(doc: Json, schema: unknown, out = { names: new Set<string>(), files: new Set<string>() }) {
+  const s = resolve(doc, schema);
+  if (!s) return out;
+  const props = s.properties as Record<string, unknown> | undefined;
+  if (props) {
+    for (const [name, sub] of Object.entries(props)) {
+      out.names.add(name);
+      const r = resolve(doc, sub);
+      if (r && (r.format === 'binary' || typeof r.contentMediaType === 'string')) out.files.add(name);
+    }
+  }
+  for (const part of (s.allOf as unknown[] | undefined) ?? []) objectShape(doc, part, out);
+  return out;
+}
+
+function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) => void): Map<string, SpecOperation> {
+  const ops = new Map<string, SpecOperation>();
+  const paths = (doc.paths ?? {}) as Record<string, Json>;
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = resolve(doc, rawItem);
+    if (!item) continue;
+    for (const method of METHODS) {
+      const op = item[method] as Json | undefined;
+      if (!op || typeof op.operationId !== 'string') continue;
+      const base = `#/paths/${escapeToken(path)}/${method}`;
+      const existing = ops.get(op.operationId);
+      if (existing) {
+        existing.methods.push(method);
+        continue;
+      }
+      let requestPointer: string | null = null;
+      let requestContentTypes: string[] = [];
+      let shape = { names: new Set<string>(), files: new Set<string>() };
+      const body = resolve(doc, op.requestBody);
+      const content = body?.content as Record<string, Json> | undefined;
+      if (content) {
+        requestContentTypes = Object.keys(content);
+        const ct = ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'].find((c) => content[c]?.schema);
+        if (ct) {
+          requestPointer = `${base}/requestBody/content/${escapeToken(ct)}/schema`;
+          if ((op.requestBody as Json).$ref) {
+            // a $ref'd request body: point at the resolved schema through the component
+            requestPointer = `${(op.requestBody as Json).$ref as string}/content/${escapeToken(ct)}/schema`;
+          }
+          shape = objectShape(doc, content[ct]!.schema);
+        }
+      }
+      const params = ((op.parameters as unknown[] | undefined) ?? []).map((p) => resolve(doc, p)).filter((p): p is Json => !!p);
+      const queryParams = params.filter((p) => p.in === 'query' || p.in === 'formData');
+      if (!requestPointer && queryParams.length > 0) {
+        // GET operations (getImageValidate): build one object schema from the query parameters
+        const key = `urn:partywo:params:${op.operationId}`;
+        ajvAddSchema(
+          {
+            type: 'object',
+            required: queryParams.filter((p) => p.required).map((p) => p.name as string),
+            properties: Object.fromEntries(queryParams.map((p) => [p.name as string, p.schema ?? {}])),
+          },
+          key,
+        );
+        requestPointer = key;
+        for (const p of queryParams) shape.names.add(p.name as string);
+      }
+      const responses: Record<string, string> = {};
+      const ok = resolve(doc, (op.responses as Json | undefined)?.['200']);
+      const okContent = ok?.content as Record<string, Json> | undefined;
+      const okBase = (op.responses as Json)['200'] && ((op.responses as Json)['200'] as Json).$ref
+        ? (((op.responses as Json)['200'] as Json).$ref as string)
+        : `${base}/responses/200`;
+      for (const [ct, media] of Object.entries(okContent ?? {})) {
+        if (media.schema) responses[ct] = `${okBase}/content/${escapeToken(ct)}/schema`;
+      }
+      ops.set(op.operationId, {
+        operationId: op.operationId,
+        path,
+        methods: [method],
+        requestPointer,
+        requestContentTypes,
+        responses,
+        paramNames: [...shape.names],
+        fileParams: [...shape.files],
+      });
+    }
+  }
+  return ops;
+}
+
+/** Ajv with OpenAPI's extra formats accepted as annotations. */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, validateSchema: false });
+  addFormats(ajv);
+  for (const name of ['password', 'binary', 'byte', 'int32', 'int64', 'float', 'double']) ajv.addFormat(name, () => true);
+  return ajv;
+}
+
+/** Loads an OpenAPI document and builds its operation table and validators. */
+export function createSpec(doc: Json): Spec {
+  const ajv = createAjv();
+  ajv.addSchema({ ...doc, $id: DOC_ID }, DOC_ID);
+  const cache = new Map<string, ValidateFunction>();
+  const validator = (pointer: string): ValidateFunction => {
+    let v = cache.get(pointer);
+    if (!v) {
+      const ref = pointer.startsWith('#') ? `${DOC_ID}${pointer}` : pointer;
+      v = ajv.compile({ $ref: ref });
+      cache.set(pointer, v);
+    }
+    return v;
+  };
+  const operations = buildOperations(doc, (schema, key) => ajv.addSchema(schema, key));
+  return {
+    doc,
+    operations,
+    validator,
+    validateRequest(operationId, params) {
+      const op = operations.get(operationId);
+      if (!op?.requestPointer) return null;
+      const v = validator(op.requestPointer);
+      return v(params) ? null : (v.errors ?? []);
+    },
+  };
+}
+
+const specCache = new Map<string, { mtimeMs: number; spec: Spec }>();
+
+/** The spec at `path` (parsed once per file version and process). Throws a clear error when missing. */
+export function loadSpec(path = DEFAULT_SPEC_PATH): Spec {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(path).mtimeMs;
+  } catch {
+    throw new Error(`The bundled spec ${path} does not exist: run \`npm run spec:types\` first.`);
+  }
+  const hit = specCache.get(path);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.spec;
+  const spec = createSpec(JSON.parse(readFileSync(path, 'utf8')) as Json);
+  specCache.set(path, { mtimeMs, spec });
+  return spec;
+}

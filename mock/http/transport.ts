@@ -1,0 +1,109 @@
+// Legacy transport: form-urlencoded, JSON, multipart and query string, bound the same way; CORS open;
+// the session of each request; one log line and one journal entry per request.
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { BoundParams, ResponseSummary, UploadedFile } from './context';
+import { EnvelopeError } from './envelope';
+
+export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** The session a request belongs to. Issue 7 adds the `/s/{session}/` prefix and `X-Mock-Session`. */
+export function sessionNameOf(_request: FastifyRequest): string {
+  return 'default';
+}
+
+function isUpload(v: unknown): v is UploadedFile {
+  return typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data) && typeof (v as UploadedFile).filename === 'string';
+}
+
+function scalar(name: string, v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) {
+    if (v.length === 1) return scalar(name, v[0]);
+    throw EnvelopeError.of('PARAM_INVALID', `参数 ${name} 只能出现一次 (parameter ${name} given ${v.length} times)`);
+  }
+  throw EnvelopeError.of('PARAM_INVALID', `参数 ${name} 必须是文本 (parameter ${name} must be a string, not an object)`);
+}
+
+/** Binds query string and body (form, JSON or multipart) into one flat map of strings; empty -> null.
+ *  Body values win over query values of the same name. Throws EnvelopeError for non-scalar values. */
+export function bindRequest(request: FastifyRequest): { params: Record<string, string | null>; files: Record<string, UploadedFile> } {
+  const params: Record<string, string | null> = {};
+  const files: Record<string, UploadedFile> = {};
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query && typeof query === 'object') for (const [k, v] of Object.entries(query)) params[k] = scalar(k, v);
+  const body = request.body;
+  if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+    if (Array.isArray(body)) throw EnvelopeError.of('BODY_UNPARSEABLE', '请求体必须是 JSON 对象 (the body must be a JSON object, not an array)');
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (isUpload(v)) files[k] = v;
+      else if (Array.isArray(v) && v.some(isUpload)) throw EnvelopeError.of('PARAM_INVALID', `文件 ${k} 只能上传一个 (one file per field ${k})`);
+      else params[k] = scalar(k, v);
+    }
+  } else if (typeof body === 'string' && body.length > 0) {
+    throw EnvelopeError.of('UNSUPPORTED_MEDIA_TYPE', String(request.headers['content-type'] ?? ''));
+  }
+  return { params, files };
+}
+
+async function transport(app: FastifyInstance): Promise<void> {
+  await app.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 86400 });
+  await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 5, fields: 200, fieldSize: 1024 * 1024, parts: 205 },
+    async onFile(part) {
+      const data = await part.toBuffer();
+      (part as unknown as { value: UploadedFile }).value = { filename: part.filename, mimetype: part.mimetype, data };
+    },
+  });
+  // an empty JSON body is an empty parameter set (jQuery sends nothing for an empty data object)
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, {});
+    return jsonParser(req, typeof body === 'string' ? body : body.toString('utf8'), done);
+  });
+
+  app.decorateRequest('session', null as never);
+  app.decorateRequest('bound', null);
+  app.decorateRequest('responseSummary', null);
+
+  app.addHook('onRequest', async (request) => {
+    request.session = app.sessions.get(sessionNameOf(request));
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const session = request.session;
+    const summary: ResponseSummary = request.responseSummary ?? { success: null, code: null, message: null };
+    const operationId = request.routeOptions.config?.operationId ?? null;
+    const bound: BoundParams | null = request.bound;
+    const durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    if (session && !request.url.startsWith('/__mock/requests')) {
+      session.journal.add({
+        at: new Date().toISOString(),
+        mockTime: new Date(session.clock.now()).toISOString(),
+        method: request.method,
+        url: request.url,
+        operationId,
+        params: bound ? { ...bound.params, ...Object.fromEntries(Object.entries(bound.files).map(([k, f]) => [k, `<file ${f.filename}, ${f.data.length} bytes>`])) } : {},
+        unknownParams: bound?.unknown ?? {},
+        status: reply.statusCode,
+        response: summary,
+        durationMs,
+      });
+    }
+    const outcome = summary.success === null ? '' : summary.success ? ' ok' : ` ${summary.code ?? 'fail'}`;
+    request.log.info(
+      { method: request.method, url: request.url, operationId, status: reply.statusCode, ms: durationMs, code: summary.code },
+      `${request.method} ${request.url.split('?')[0]}${operationId ? ` (${operationId})` : ''} -> ${reply.statusCode}${outcome} ${durationMs}ms`,
+    );
+  });
+}
+
+export default fp(transport, { name: 'mock-transport', fastify: '5.x' });

@@ -1,0 +1,54 @@
+// The request journal of one Session: a ring buffer of the latest requests (WireMock's near-miss
+// journal in spirit): what arrived, which operation it hit, unknown parameters, what was answered.
+
+export interface JournalEntry {
+  seq: number;
+  /** ISO-8601 of the real time the request arrived. */
+  at: string;
+  /** Mock-clock time (ISO-8601) when it arrived. */
+  mockTime: string;
+  method: string;
+  url: string;
+  /** null for admin calls, unknown routes and transport failures before routing. */
+  operationId: string | null;
+  /** Bound parameters known to the operation (files as "<file name, size>"). */
+  params: Record<string, string | null>;
+  /** Parameters the operation does not declare: accepted and ignored, as Spring MVC did. */
+  unknownParams: Record<string, string | null>;
+  status: number;
+  response: { success: boolean | null; code: string | null; message: string | null };
+  durationMs: number;
+}
+
+export class Journal {
+  readonly #buf: (JournalEntry | undefined)[];
+  #next = 0;
+  #seq = 0;
+
+  constructor(readonly capacity = 500) {
+    this.#buf = new Array(capacity);
+  }
+
+  add(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+    const e = { seq: ++this.#seq, ...entry };
+    this.#buf[this.#next] = e;
+    this.#next = (this.#next + 1) % this.capacity;
+    return e;
+  }
+
+  /** Newest first. */
+  latest(limit = this.capacity): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = 1; i <= this.capacity && out.length < limit; i++) {
+      const e = this.#buf[(this.#next - i + this.capacity) % this.capacity];
+      if (!e) break;
+      out.push(e);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.#buf.fill(undefined);
+    this.#next = 0;
+  }
+}

@@ -1,0 +1,118 @@
+// Request journal (GET /__mock/requests?limit=N): operation, parameters (unknown ones highlighted), envelope answered.
+import { admin } from '../api.js';
+import { h, replace, card, bi, button, show, json } from '../dom.js';
+import { numberOf } from '../labels.js';
+import { formatCst } from '../time.js';
+
+/** One journal entry in the console's terms, whatever the exact key names of the mock's answer. */
+export function normaliseEntry(e) {
+  const params = e.params ?? e.parameters ?? e.bound ?? {};
+  const unknownRaw = e.unknownParams ?? e.unknownParameters ?? e.unknown ?? [];
+  const unknown = Array.isArray(unknownRaw) ? unknownRaw.map(String) : Object.keys(unknownRaw ?? {});
+  const response = e.response ?? e.answer ?? e.result ?? {};
+  return {
+    at: e.mockTime ?? e.at ?? e.time,
+    method: e.method ?? '',
+    path: e.path ?? e.url ?? '',
+    operationId: e.operationId ?? null,
+    params: typeof params === 'object' && params ? params : {},
+    unknown,
+    status: response.status ?? response.statusCode ?? e.statusCode ?? e.status,
+    success: response.success ?? response.body?.success,
+    message: response.message ?? response.body?.message ?? null,
+    code: response.code ?? response.body?.code ?? null,
+    raw: e,
+  };
+}
+
+function when(at) {
+  const t = typeof at === 'number' ? at : Date.parse(at);
+  return Number.isNaN(t) ? show(at) : formatCst(t).slice(5);
+}
+
+export function mount(ctx) {
+  const limitSel = h('select', { id: 'journal-limit' }, [20, 50, 100, 200].map((n) => h('option', { value: String(n), selected: n === 50 }, String(n))));
+  const opFilter = h('input', { type: 'search', placeholder: 'operationId / path', id: 'journal-filter' });
+  const liveBox = h('input', { type: 'checkbox', checked: true });
+  // The console's own polling of /__mock is journaled too; hidden by default so the legacy calls stand out.
+  const adminBox = h('input', { type: 'checkbox', id: 'journal-admin' });
+  const list = h('div', { class: 'journal', id: 'journal' });
+  const open = new Set();
+
+  function paramsView(entry) {
+    const keys = [...new Set([...Object.keys(entry.params), ...entry.unknown])];
+    if (!keys.length) return h('span', { class: 'muted' }, '—');
+    return h(
+      'span',
+      { class: 'params-inline' },
+      keys.map((k) => {
+        const unknown = entry.unknown.includes(k);
+        const value = entry.params[k] ?? entry.raw.unknownParams?.[k] ?? entry.raw.unknownParameters?.[k];
+        return h('span', { class: ['param', unknown ? 'unknown' : ''], title: unknown ? '未知参数,已忽略并记录 unknown parameter: ignored, recorded' : '' }, h('b', null, k), '=', show(value).slice(0, 40));
+      }),
+    );
+  }
+
+  async function load() {
+    const body = await admin('GET', `/requests?limit=${limitSel.value}`);
+    const raw = Array.isArray(body) ? body : (body?.requests ?? body?.entries ?? []);
+    const filter = opFilter.value.trim().toLowerCase();
+    const entries = raw
+      .map(normaliseEntry)
+      .filter((e) => adminBox.checked || !/\/__mock\//.test(e.path))
+      .filter((e) => !filter || `${e.operationId} ${e.path}`.toLowerCase().includes(filter));
+    replace(
+      list,
+      entries.length
+        ? h(
+            'table',
+            null,
+            h(
+              'thead',
+              null,
+              h('tr', null, [['时间', 'time'], ['操作', 'operation'], ['参数', 'parameters'], ['应答', 'answer']].map(([zh, en]) => h('th', null, bi(zh, en)))),
+            ),
+            h(
+              'tbody',
+              null,
+              entries.map((e) => {
+                const key = String(e.raw.seq ?? `${e.at}|${e.path}|${e.operationId}`);
+                const row = h(
+                  'tr',
+                  { class: ['entry', e.unknown.length ? 'has-unknown' : '', e.success === false ? 'failed' : ''], onclick: () => (open.has(key) ? open.delete(key) : open.add(key), load()) },
+                  h('td', { class: 'mono nowrap' }, when(e.at)),
+                  h('td', null, h('b', null, show(e.operationId ?? e.path)), ' ', h('small', { class: 'muted' }, numberOf(e.operationId)), h('div', { class: 'muted small' }, e.method, ' ', e.path)),
+                  h('td', null, paramsView(e), e.unknown.length ? h('div', { class: 'unknown-note' }, bi('未知参数', 'unknown'), `: ${e.unknown.join(', ')}`) : null),
+                  h(
+                    'td',
+                    null,
+                    h('span', { class: ['chip', e.success === false ? 'chip-bad' : 'chip-good'] }, e.success === false ? 'success:false' : e.success === true ? 'success:true' : show(e.status)),
+                    e.code ? h('code', null, ` ${e.code}`) : null,
+                    e.message ? h('div', { class: 'small' }, e.message) : null,
+                  ),
+                );
+                return open.has(key) ? [row, h('tr', { class: 'detail' }, h('td', { colspan: '4' }, json(e.raw)))] : row;
+              }),
+            ),
+          )
+        : h('p', { class: 'muted' }, bi('还没有请求', 'no request yet')),
+    );
+  }
+
+  ctx.el.append(
+    h('h1', null, bi('请求日志', 'Request journal')),
+    card(
+      '最近的请求',
+      'Latest requests, newest first',
+      [opFilter, h('label', null, bi('条数', 'limit'), ' ', limitSel), h('label', { class: 'inline' }, adminBox, bi('含管理接口', 'admin calls')), h('label', { class: 'inline' }, liveBox, bi('实时', 'live')), button('刷新', 'Refresh', () => load())],
+      h('p', { class: 'muted small' }, bi('黄色标出的是未知参数:旧后台会忽略它们,模拟服务也忽略但记录下来。点击一行看完整记录。', 'Unknown parameters are highlighted: ignored like the legacy backend did, but recorded. Click a row for the full entry.')),
+      list,
+    ),
+  );
+  limitSel.addEventListener('change', () => load());
+  adminBox.addEventListener('change', () => load());
+  opFilter.addEventListener('input', () => load());
+  ctx.poll(async () => {
+    if (liveBox.checked) await load();
+  }, 2000);
+}

@@ -1,0 +1,172 @@
+// Composes the partner introduction (info.description of the bundled spec) from openapi/introduction.md,
+// filling its generated sections from the spec itself (code tables, security findings) and the mock's README
+// (magic test cards), so that none of them is written twice.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { openapiDir, repoRoot } from './paths';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export const introductionFile = path.join(openapiDir, 'introduction.md');
+
+/** Markers in introduction.md replaced at build time. */
+export const MARKERS = {
+  codeTables: '<!-- partywo:code-tables -->',
+  securityFindings: '<!-- partywo:security-findings -->',
+  testCards: '<!-- partywo:test-cards -->',
+} as const;
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Escapes text for one cell of a markdown table. */
+export function cell(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\r?\n+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+function decodePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** One `x-security-finding`, with a human label for where it sits in the spec. */
+export interface SecurityFinding {
+  severity: string;
+  finding: string;
+  fix: string;
+  where: string;
+  legacyNumber: number | null;
+  pointer: string;
+}
+
+/** Walks the bundled document and yields every value of the extension `key` with its JSON pointer. */
+export function collectExtension(doc: unknown, key: string): { pointer: string[]; value: Json; holder: JsonObject }[] {
+  const found: { pointer: string[]; value: Json; holder: JsonObject }[] = [];
+  const visit = (node: unknown, pointer: string[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => visit(child, [...pointer, String(i)]));
+    } else if (isObject(node)) {
+      for (const [k, child] of Object.entries(node)) {
+        if (k === key) found.push({ pointer, value: child, holder: node });
+        else visit(child, [...pointer, k]);
+      }
+    }
+  };
+  visit(doc, []);
+  return found;
+}
+
+/** "#4 updatePasswordPre · POST /user/updatePasswordPreController · response obj.password", or "schema Customer.password". */
+function describeLocation(doc: JsonObject, pointer: string[]): { where: string; legacyNumber: number | null } {
+  if (pointer[0] === 'paths' && pointer.length >= 2) {
+    const route = decodePointerToken(pointer[1] ?? '');
+    const method = pointer[2] && HTTP_METHODS.includes(pointer[2]) ? pointer[2] : undefined;
+    const paths = doc.paths as JsonObject | undefined;
+    const operation = method ? ((paths?.[route] as JsonObject | undefined)?.[method] as JsonObject | undefined) : undefined;
+    const number = typeof operation?.['x-legacy-number'] === 'number' ? (operation['x-legacy-number'] as number) : null;
+    const name = operation?.operationId ? `${number ? `#${number} ` : ''}${String(operation.operationId)}` : '';
+    const rest = pointer.slice(method ? 3 : 2);
+    const fields = rest.filter((token, i) => rest[i - 1] === 'properties').map(decodePointerToken);
+    const part = rest[0] === 'requestBody' ? 'request' : rest[0] === 'responses' ? 'response' : rest[0] === 'parameters' ? 'parameter' : '';
+    const detail = [part, fields.join('.')].filter(Boolean).join(' ');
+    const head = [name, `\`${(method ?? '').toUpperCase()} ${route}\``.replace('` ', '`')].filter(Boolean).join(' · ');
+    return { where: detail ? `${head} · ${detail}` : head, legacyNumber: number };
+  }
+  if (pointer[0] === 'components' && pointer.length >= 3) {
+    const fields = pointer.slice(3).filter((token, i, rest) => rest[i - 1] === 'properties').map(decodePointerToken);
+    return { where: `${pointer[1]} \`${[decodePointerToken(pointer[2] ?? ''), ...fields].join('.')}\``, legacyNumber: null };
+  }
+  return { where: pointer.length ? `\`#/${pointer.join('/')}\`` : 'the whole API', legacyNumber: null };
+}
+
+/** Every `x-security-finding` of the bundled document, most severe first, then in legacy-number order. */
+export function collectSecurityFindings(doc: JsonObject): SecurityFinding[] {
+  const findings: SecurityFinding[] = [];
+  for (const { pointer, value } of collectExtension(doc, 'x-security-finding')) {
+    const { where, legacyNumber } = describeLocation(doc, pointer);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (!isObject(item)) continue;
+      findings.push({
+        severity: String(item.severity ?? ''),
+        finding: String(item.finding ?? item.title ?? item.description ?? ''),
+        fix: String(item.fix ?? ''),
+        where,
+        legacyNumber,
+        pointer: `#/${pointer.join('/')}`,
+      });
+    }
+  }
+  const rank = (s: string) => (SEVERITY_ORDER.includes(s) ? SEVERITY_ORDER.indexOf(s) : SEVERITY_ORDER.length);
+  return findings.sort(
+    (a, b) => rank(a.severity) - rank(b.severity) || (a.legacyNumber ?? 99) - (b.legacyNumber ?? 99) || a.where.localeCompare(b.where),
+  );
+}
+
+export function securityFindingsTable(doc: JsonObject): string {
+  const findings = collectSecurityFindings(doc);
+  if (findings.length === 0) return '_No `x-security-finding` is recorded in the spec yet._';
+  const rows = findings.map((f) => `| ${cell(f.severity)} | ${cell(f.where)} | ${cell(f.finding)} | ${cell(f.fix)} |`);
+  return [`${findings.length} findings, most severe first.`, '', '| Severity 严重性 | Where 位置 | Finding 问题 | Fix for the backend team 修复建议 |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** One row per base-code family found in components.schemas (schemas carrying `x-code-family`). */
+export function codeTablesMarkdown(doc: JsonObject): string {
+  const schemas = (isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {}) as JsonObject;
+  const families = Object.entries(schemas)
+    .filter((entry): entry is [string, JsonObject] => isObject(entry[1]) && typeof entry[1]['x-code-family'] === 'string')
+    .sort(([, a], [, b]) => String(a['x-code-family']).localeCompare(String(b['x-code-family'])));
+  if (families.length === 0) return '_The code families appear here once `components/schemas/codes/` is written._';
+  const rows = families.map(([name, schema]) => {
+    const labels = isObject(schema['x-enumDescriptions']) ? schema['x-enumDescriptions'] : {};
+    const codes = (Array.isArray(schema.enum) ? schema.enum : Object.keys(labels)).map((code) => `\`${String(code)}\` ${String(labels[String(code)] ?? '')}`.trim());
+    return `| ${cell(schema['x-code-family'])} | ${cell(schema['x-family-name'])} | ${cell(codes.join(' · '))} | \`${cell(name)}\` |`;
+  });
+  return ['| Family 代码族 | Name 名称 | Codes 代码 | Schema |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/**
+ * The magic test-card table as the mock publishes it: the first markdown table under a heading that
+ * names "test cards" in mock/README.md (or the root README.md).
+ */
+export async function testCardsMarkdown(): Promise<string> {
+  for (const file of [path.join(repoRoot, 'mock', 'README.md'), path.join(repoRoot, 'README.md')]) {
+    const text = await fs.readFile(file, 'utf8').catch(() => '');
+    const table = extractTableUnderHeading(text, /test cards/i);
+    if (table) return table;
+  }
+  return '_The mock publishes its magic test cards in `mock/README.md`; the table appears here once it does._';
+}
+
+/** The first markdown table after the first heading matching `heading`, before the next heading of the same or a higher level. */
+export function extractTableUnderHeading(markdown: string, heading: RegExp): string | undefined {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => /^#{1,6}\s/.test(line) && heading.test(line));
+  if (start < 0) return undefined;
+  const level = (lines[start] ?? '').match(/^#+/)?.[0].length ?? 1;
+  const table: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const h = line.match(/^(#+)\s/);
+    if (h && (h[1]?.length ?? 7) <= level) break;
+    if (line.trimStart().startsWith('|')) table.push(line.trim());
+    else if (table.length > 0) break;
+  }
+  return table.length >= 2 ? table.join('\n') : undefined;
+}
+
+/** introduction.md with every marker replaced by its generated section. */
+export async function composeIntroduction(doc: JsonObject | Record<string, unknown>): Promise<string> {
+  const source = await fs.readFile(introductionFile, 'utf8');
+  const document = doc as JsonObject;
+  const testCards = await testCardsMarkdown();
+  return source
+    .replace(MARKERS.codeTables, () => codeTablesMarkdown(document))
+    .replace(MARKERS.securityFindings, () => securityFindingsTable(document))
+    .replace(MARKERS.testCards, () => testCards);
+}
