@@ -33,10 +33,58 @@ export function networkResources(html: string): string[] {
   return [...found];
 }
 
-/** Builds the docs into `out`; resolves with the output path. */
-export async function buildDocs(out = path.join(docsDir, 'index.html')): Promise<string> {
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function findingText(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter(isObject).map(
+    (f) => `> **Security finding 安全发现 (${String(f.severity)}):** ${String(f.finding ?? f.title ?? f.description ?? '')}<br/>**Fix 修复建议:** ${String(f.fix ?? '')}`,
+  );
+}
+
+/** The legacy annotations of a node (`x-legacy-*`, `x-undocumented`, `x-security-finding`) as markdown for partners. */
+function legacyNotes(node: JsonObject, isOperation: boolean): string[] {
+  const notes: string[] = [];
+  if (isOperation) {
+    if (typeof node['x-legacy-number'] === 'number') notes.push(`**Legacy document 接口文档:** #${node['x-legacy-number']}`);
+    if (node['x-undocumented'] === true) notes.push('**Undocumented 文档未列出:** called by the 2015-09 client, absent from the legacy document.');
+  } else if (typeof node['x-legacy-source'] === 'string') {
+    notes.push(`_Source 来源: ${node['x-legacy-source']}_`);
+  }
+  if (typeof node['x-legacy-divergence'] === 'string') notes.push(`> **Divergence 文档与客户端不一致:** ${node['x-legacy-divergence']}`);
+  notes.push(...findingText(node['x-security-finding']));
+  return notes;
+}
+
+/**
+ * A copy of the bundled document whose operations and schemas show their legacy annotations in their
+ * descriptions: Redoc's own rendering of extensions prints objects as raw JSON.
+ */
+export function withLegacyNotes(doc: JsonObject): JsonObject {
+  const copy = structuredClone(doc);
+  const skip = new Set(['example', 'examples', 'x-enumDescriptions']);
+  const visit = (node: unknown, parentKey: string | undefined): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, undefined);
+      return;
+    }
+    if (!isObject(node)) return;
+    const isOperation = typeof node.operationId === 'string' && isObject(node.responses);
+    const notes = parentKey === 'info' ? [] : legacyNotes(node, isOperation);
+    if (notes.length > 0) node.description = [typeof node.description === 'string' ? node.description : '', ...notes].filter(Boolean).join('\n\n');
+    for (const [key, child] of Object.entries(node)) if (!skip.has(key) && !key.startsWith('x-')) visit(child, key);
+  };
+  visit(copy, undefined);
+  return copy;
+}
+
+/** Builds the docs into `out`; resolves with the output path and the document rendered. */
+export async function buildDocs(out = path.join(docsDir, 'index.html')): Promise<{ out: string; doc: JsonObject }> {
   const root = specDocuments.find((d) => d.name === 'openapi')!.root;
-  const doc = await bundleMainDocument(root);
+  const doc = withLegacyNotes(await bundleMainDocument(root));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'partywo-docs-'));
   try {
     const bundled = path.join(dir, 'openapi.json');
@@ -50,9 +98,6 @@ export async function buildDocs(out = path.join(docsDir, 'index.html')): Promise
       '--inlineBundle',
       '--title',
       DOCS_TITLE,
-      '--openapi.showExtensions=true',
-      '--openapi.sortRequiredPropsFirst=true',
-      '--openapi.jsonSamplesExpandLevel=3',
     ]);
     if (result.code !== 0) throw new Error(`redocly build-docs failed:\n${result.stdout}${result.stderr}`);
   } finally {
@@ -63,12 +108,12 @@ export async function buildDocs(out = path.join(docsDir, 'index.html')): Promise
   await fs.writeFile(out, html, 'utf8');
   const remote = networkResources(html);
   if (remote.length > 0) throw new Error(`${path.relative(repoRoot, out)} would load from the network:\n  ${remote.join('\n  ')}`);
-  return out;
+  return { out, doc };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const out = await buildDocs(values.out ? path.resolve(values.out) : undefined);
+  const { out } = await buildDocs(values.out ? path.resolve(values.out) : undefined);
   const size = (await fs.stat(out)).size;
   console.log(`✓ ${path.relative(process.cwd(), out)} (${Math.round(size / 1024)} KiB, no network needed)`);
 }

@@ -47,16 +47,26 @@ export interface ImageResult {
   bytes: Uint8Array;
 }
 
+type Rows<L> = NonNullable<L> extends readonly unknown[] ? NonNullable<L>[number] : never;
+
+/**
+ * The operation's envelope with `obj` and `list` resolved: the spec writes each answer as
+ * `allOf: [Envelope, {obj, list}]`, which generates an intersection (`unknown[] & Row[]`) that hides
+ * the row type; this keeps the operation's own shapes.
+ */
+export type LegacyEnvelope<J> = Simplify<
+  Omit<J, 'obj' | 'list'> & {
+    obj: Exclude<J extends { obj?: infer O } ? O : unknown, undefined>;
+    list: [Rows<J extends { list?: infer L } ? L : never>] extends [never] ? null : Rows<J extends { list?: infer L } ? L : never>[] | null;
+  }
+>;
+
+type JsonOf<C> = C extends { 'application/json': infer J } ? J : C extends { 'text/html': infer H } ? H : never;
+
 /** What the client resolves with: the operation's envelope, or the image for #9. */
 export type ResultOf<K extends OperationName> = Table[K]['response'] extends 'image'
   ? ImageResult
-  : OkContent<operations[K & SpecOperationId]> extends infer C
-    ? C extends { 'application/json': infer J }
-      ? J
-      : C extends { 'text/html': infer H }
-        ? H
-        : never
-    : never;
+  : LegacyEnvelope<JsonOf<OkContent<operations[K & SpecOperationId]>>>;
 
 /** True when every parameter of the operation is optional (then the argument may be left out). */
 type AllOptional<T> = Record<string, never> extends T ? true : object extends T ? true : false;

@@ -32,9 +32,13 @@ export default async function adminApi(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     const token = app.mockOptions.adminToken;
     if (token) {
-      if (request.headers.authorization !== `Bearer ${token}`) {
+      const auth = request.headers.authorization;
+      if (!auth || !/^Bearer\s+/i.test(auth)) {
         reply.header('www-authenticate', 'Bearer realm="partywo mock admin"');
         return adminFail(request, reply, 'ADMIN_FORBIDDEN', '需要 Authorization: Bearer <admin token> (admin token required)', 401);
+      }
+      if (auth.replace(/^Bearer\s+/i, '') !== token) {
+        return adminFail(request, reply, 'ADMIN_FORBIDDEN', '管理令牌错误 (wrong admin token)', 403);
       }
     } else if (!isLoopback(request.socket.remoteAddress)) {
       return adminFail(request, reply, 'ADMIN_FORBIDDEN', `来自 ${request.socket.remoteAddress ?? '?'} 的请求被拒绝; 启动时加 --admin-token 以远程访问`, 403);
@@ -45,7 +49,7 @@ export default async function adminApi(app: FastifyInstance): Promise<void> {
 
   app.post('/reset', async (request, reply) => {
     request.session.reset();
-    return sendJson(request, reply, { ok: true, clock: { now: iso(request.session.clock.now()) } });
+    return sendJson(request, reply, { ok: true });
   });
 
   app.get('/sms', async (request, reply) => {
@@ -89,8 +93,10 @@ export default async function adminApi(app: FastifyInstance): Promise<void> {
 
   app.get('/requests', async (request, reply) => {
     const raw = (request.query as Record<string, string | undefined>).limit;
-    const limit = raw === undefined ? 50 : Number(raw);
-    if (!Number.isInteger(limit) || limit < 1) return adminFail(request, reply, 'PARAM_INVALID', 'limit 必须是正整数 (limit must be a positive integer)', 400);
+    const limit = raw === undefined || raw === '' ? 100 : Number(raw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+      return adminFail(request, reply, 'PARAM_INVALID', 'limit 必须是 1-500 的整数 (limit must be an integer between 1 and 500)', 400);
+    }
     return sendJson(request, reply, { requests: request.session.journal.latest(limit) });
   });
 
@@ -103,12 +109,18 @@ export default async function adminApi(app: FastifyInstance): Promise<void> {
       if (err instanceof SnapshotError) return adminFail(request, reply, err.error.code, err.error.message.replace(/^[^:]*: /, ''), 400);
       throw err;
     }
-    return sendJson(request, reply, { ok: true, clock: { now: iso(request.session.clock.now()) } });
+    return sendJson(request, reply, { ok: true });
   });
 
   app.get('/scenarios', async (request, reply) =>
     sendJson(request, reply, {
-      scenarios: listScenarios().map((s) => ({ name: s.name, description: s.description, params: s.params })),
+      scenarios: listScenarios().map((s) => ({
+        name: s.name,
+        description: s.description,
+        params: Object.fromEntries(
+          Object.entries(s.params).map(([k, d]) => [k, `${d.description}${d.enum ? ` One of ${d.enum.join('|')}.` : ''}${d.default !== undefined ? ` Default ${String(d.default)}.` : ''}`]),
+        ),
+      })),
     }),
   );
 

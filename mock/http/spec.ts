@@ -108,21 +108,27 @@ function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) =>
           shape = objectShape(doc, content[ct]!.schema);
         }
       }
-      const params = ((op.parameters as unknown[] | undefined) ?? []).map((p) => resolve(doc, p)).filter((p): p is Json => !!p);
-      const queryParams = params.filter((p) => p.in === 'query' || p.in === 'formData');
-      if (!requestPointer && queryParams.length > 0) {
-        // GET operations (getImageValidate): build one object schema from the query parameters
+      // each parameter with the JSON pointer of its schema (through a components/parameters $ref if any)
+      const params = ((op.parameters as unknown[] | undefined) ?? [])
+        .map((raw, i) => {
+          const ref = (raw as Json).$ref;
+          const p = resolve(doc, raw);
+          return p ? { p, pointer: `${typeof ref === 'string' ? ref : `${base}/parameters/${i}`}/schema` } : null;
+        })
+        .filter((x): x is { p: Json; pointer: string } => !!x && (x.p.in === 'query' || x.p.in === 'formData'));
+      if (!requestPointer && params.length > 0) {
+        // GET operations (getImageValidate): one object schema over the query parameters' schemas
         const key = `urn:partywo:params:${op.operationId}`;
         ajvAddSchema(
           {
             type: 'object',
-            required: queryParams.filter((p) => p.required).map((p) => p.name as string),
-            properties: Object.fromEntries(queryParams.map((p) => [p.name as string, p.schema ?? {}])),
+            required: params.filter((x) => x.p.required).map((x) => x.p.name as string),
+            properties: Object.fromEntries(params.map((x) => [x.p.name as string, { $ref: `${DOC_ID}${x.pointer}` }])),
           },
           key,
         );
         requestPointer = key;
-        for (const p of queryParams) shape.names.add(p.name as string);
+        for (const x of params) shape.names.add(x.p.name as string);
       }
       const responses: Record<string, string> = {};
       const ok = resolve(doc, (op.responses as Json | undefined)?.['200']);

@@ -51,6 +51,12 @@ export function bindRequest(request: FastifyRequest): { params: Record<string, s
   return { params, files };
 }
 
+/** Passwords never reach the journal in clear. */
+function masked(params: Record<string, string | null>): Record<string, string | null> {
+  if (!('password' in params)) return params;
+  return { ...params, password: params.password === null ? null : '***' };
+}
+
 async function transport(app: FastifyInstance): Promise<void> {
   await app.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 86400 });
   await app.register(formbody);
@@ -91,8 +97,8 @@ async function transport(app: FastifyInstance): Promise<void> {
         method: request.method,
         url: request.url,
         operationId,
-        params: bound ? { ...bound.params, ...Object.fromEntries(Object.entries(bound.files).map(([k, f]) => [k, `<file ${f.filename}, ${f.data.length} bytes>`])) } : {},
-        unknownParams: bound?.unknown ?? {},
+        params: bound ? masked({ ...bound.params, ...Object.fromEntries(Object.entries(bound.files).map(([k, f]) => [k, `<file ${f.filename}, ${f.data.length} bytes>`])) }) : {},
+        unknownParams: bound ? masked(bound.unknown) : {},
         status: reply.statusCode,
         response: summary,
         durationMs,

@@ -4,11 +4,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isLoopback } from './admin';
 
-/** Options of the console plugin; `adminToken` is the same token the admin API checks. */
+/** Options of the console plugin (both optional: buildApp's resolved options are read by default). */
 export interface UiPluginOptions {
-  /** When set, every console request must carry it (Bearer header, `?token=` or the console cookie). */
-  adminToken?: string | undefined;
+  /** Overrides `app.mockOptions.adminToken`; when set, every console request must carry it (Bearer header, `?token=` or the console cookie). */
+  adminToken?: string | null | undefined;
   /** Folder to serve; defaults to mock/ui. */
   uiDir?: string;
 }
@@ -70,14 +71,6 @@ function loadAssets(dir: string): Map<string, Asset> {
   return assets;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/** True when the request comes from this machine (the only place the console is open without a token). */
-export function isLoopback(request: FastifyRequest): boolean {
-  const address = request.socket?.remoteAddress ?? request.ip;
-  return LOOPBACK.has(address) || address.startsWith('127.');
-}
-
 function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
@@ -114,9 +107,9 @@ function queryToken(request: FastifyRequest): string | undefined {
   return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
-/** The admin API's failure body (openapi/mock-admin.yaml AdminError): the console is part of /__mock. */
-function refusal(error: string, code: string): { error: string; code: string } {
-  return { error, code };
+/** A refusal readable both as the admin API's AdminError (`error`, `code`) and as the legacy envelope. */
+function refusal(error: string, code: string): Record<string, unknown> {
+  return { error, code, success: false, obj: null, list: null, message: error, token: null };
 }
 
 function wantsHtml(request: FastifyRequest): boolean {
@@ -136,14 +129,21 @@ function tokenForm(message: string, withForm: boolean): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>partywo mock console</title></head><body><h1>partywo 模拟服务控制台 <small>Mock dev console</small></h1><p>${escapeHtml(message)}</p>${form}</body></html>`;
 }
 
-/** Registers the console routes; encapsulated on purpose so its guard hook touches only /__mock/ui. */
-export default async function uiPlugin(app: FastifyInstance, options: UiPluginOptions): Promise<void> {
+/**
+ * Registers the console routes; encapsulated on purpose so its guard hook touches only /__mock/ui. The guard is
+ * the admin API's rule (loopback only, or the admin token from anywhere); the token may also come as `?token=`
+ * (then kept in an HttpOnly cookie scoped to the console) because a browser cannot add headers to the page's
+ * own loads.
+ */
+export default async function uiPlugin(app: FastifyInstance, options: UiPluginOptions = {}): Promise<void> {
   const assets = loadAssets(options.uiDir ?? DEFAULT_DIR);
-  const adminToken = options.adminToken ? String(options.adminToken) : undefined;
+  // The same token as the admin API (buildApp's resolved options), unless the caller passes one.
+  const configured = options.adminToken !== undefined ? options.adminToken : (app.mockOptions?.adminToken ?? null);
+  const adminToken = configured ? String(configured) : undefined;
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!adminToken) {
-      if (isLoopback(request)) return;
+      if (isLoopback(request.socket.remoteAddress)) return;
       const message = '管理接口仅限本机访问或需要管理令牌 (the console is loopback only unless the mock runs with --admin-token)';
       reply.code(403);
       if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(tokenForm(message, false));

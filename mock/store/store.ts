@@ -127,6 +127,9 @@ export function validateState(value: unknown): State {
     throw new SnapshotError(domainError('SNAPSHOT_INVALID', '快照必须是一个 JSON 对象 (snapshot must be a JSON object)'));
   }
   const v = value as Partial<State>;
+  if (typeof v.schemaVersion !== 'number') {
+    throw new SnapshotError(domainError('SNAPSHOT_INVALID', '缺少字段 state.schemaVersion (missing field state.schemaVersion)'));
+  }
   if (v.schemaVersion !== SCHEMA_VERSION) {
     throw new SnapshotError(
       domainError(

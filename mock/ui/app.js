@@ -143,7 +143,7 @@ async function refreshHeader() {
   }
   try {
     const { now } = await admin('GET', '/clock');
-    replace(document.getElementById('clock-now'), h('span', { class: 'muted' }, '🕒 '), formatCst(Date.parse(now)), h('small', null, ' CST'));
+    replace(document.getElementById('clock-now'), h('small', null, '模拟时钟 '), formatCst(Date.parse(now)), h('small', null, ' CST'));
   } catch {
     replace(document.getElementById('clock-now'), '—');
   }
@@ -182,7 +182,7 @@ function setupToken() {
   const buttonEl = document.getElementById('token-button');
   const dialog = document.getElementById('token-dialog');
   const input = document.getElementById('token-input');
-  const label = () => replace(buttonEl, adminToken() ? bi('🔑 令牌已设', 'token set') : bi('🔑 令牌', 'token'));
+  const label = () => replace(buttonEl, adminToken() ? bi('令牌已设', 'token set') : bi('管理令牌', 'admin token'));
   label();
   buttonEl.addEventListener('click', () => {
     input.value = adminToken();

@@ -3,6 +3,7 @@
 /* global localStorage, URLSearchParams */
 import { admin, adminHas, legacy, legacyRaw, touchCaptcha, guid, ApiError, session, bus } from './api.js';
 import { PATH_OF } from './labels.js';
+import { matchesStatus, testIdCardNo, credentialsIn, freshSms, smsKey } from './model.js';
 
 const op = (operationId, params) => legacy(PATH_OF[operationId], params);
 
@@ -48,18 +49,10 @@ function knownCustomers() {
   }
 }
 
-/** Walks any JSON (a scenario's answer) and remembers every {customerId, phoneNumber, password} it carries. */
+
+/** Remembers the customers (with passwords) a scenario's answer carries, for later logins. */
 export function rememberCredentials(value) {
-  const known = knownCustomers();
-  const visit = (v) => {
-    if (!v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(visit);
-    const phone = v.phoneNumber ?? v.phone_number ?? v.phone;
-    if (v.customerId && phone && v.password) known[String(v.customerId)] = { phoneNumber: String(phone), password: String(v.password) };
-    Object.values(v).forEach(visit);
-  };
-  visit(value);
-  localStorage.setItem(KNOWN_KEY(), JSON.stringify(known));
+  localStorage.setItem(KNOWN_KEY(), JSON.stringify({ ...knownCustomers(), ...credentialsIn(value) }));
 }
 
 /** Phone and password of a customer: baseline accounts first, then remembered scenario customers. */
@@ -245,13 +238,6 @@ export async function listOrders({ status = '', customerId = '' } = {}) {
   return { rows, source: '#19 #26 #28 #30', complete: false };
 }
 
-/** Whether an order status matches a filter value (a 1005 code or a pseudo filter). */
-export function matchesStatus(code, filter) {
-  if (!filter) return true;
-  if (filter === '100502100503') return code === '100502' || code === '100503';
-  if (filter === '100500') return ['100507', '100508', '100510'].includes(String(code));
-  return String(code) === String(filter);
-}
 
 // --- actions ---
 
@@ -303,29 +289,18 @@ async function captcha() {
   return { key, code };
 }
 
-function smsId(m) {
-  return `${m.sentAt}|${m.code}|${m.purpose}|${m.phone}`;
-}
-
 async function smsSeen(phone) {
   const body = await admin('GET', `/sms?phone=${encodeURIComponent(phone)}`);
-  return new Set((body.messages ?? []).map(smsId));
+  return new Set((body.messages ?? []).map(smsKey));
 }
 
-async function newSms(phone, seen) {
+async function newSms(phone, seen, purpose) {
   const body = await admin('GET', `/sms?phone=${encodeURIComponent(phone)}`);
-  const fresh = (body.messages ?? []).find((m) => !seen.has(smsId(m)));
-  if (!fresh) throw new Error(`没有发往 ${phone} 的新短信 (no new SMS for ${phone} in /__mock/sms)`);
+  const fresh = freshSms(body.messages ?? [], seen, purpose);
+  if (!fresh) throw new Error(`没有发往 ${phone} 的新短信 (no new ${purpose} SMS for ${phone} in /__mock/sms)`);
   return fresh.code;
 }
 
-/** A valid PRC ID-card number (checksum digit computed) for a test cardholder. */
-export function testIdCardNo(seed = '19900307') {
-  const body = `110101${seed}123`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 /** Magic test card that pays successfully (mock README's table); overridable from the order page. */
 export const DEFAULT_TEST_CARD = '6222020000000000003';
@@ -366,7 +341,7 @@ export async function payInstalment({ order, record, cardNo = DEFAULT_TEST_CARD,
       const seen = await smsSeen(phoneNumber);
       await op('invokeBindBanCard', card);
       step('#38 发起绑卡 bind request sent');
-      const code = await newSms(phoneNumber, seen);
+      const code = await newSms(phoneNumber, seen, 'bindCard');
       step(`短信 SMS ${code}`);
       await op('confirmBindBankcard', { ...card, validate_code: code });
       step('#39 确认绑卡 card bound');
@@ -381,7 +356,7 @@ export async function payInstalment({ order, record, cardNo = DEFAULT_TEST_CARD,
     const pay = { login_token: token, img_validate_key: img.key, img_validate_code: img.code, orderid: paymentId };
     await op('sendSmsByRepaymentRecordId', pay);
     step(`#42 支付短信已发 payment SMS sent (captcha ${img.code})`);
-    const code = await newSms(phoneNumber, seen);
+    const code = await newSms(phoneNumber, seen, 'payment');
     const done = await op('smsConfirm', { ...pay, validate_code: code });
     step(`#43 确认支付 confirmed with ${code}: ${done.message ?? ''}`);
     return { paymentId, message: done.message };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkExamples } from '../../scripts/lib/examples';
 import { repoRoot } from '../../scripts/lib/paths';
 import { runRedocly } from '../../scripts/lib/redocly';
+import { findSwallowedText } from '../../scripts/lib/yaml-comments';
 import { bundleDocument } from '../../scripts/lib/spec-build';
 
 const fixtures = path.join(repoRoot, 'openapi', 'test', 'fixtures');
@@ -70,6 +71,22 @@ describe('scripts/check-examples.ts', () => {
         label: 'POST /user/CustomerLoginOutController · request application/x-www-form-urlencoded · example "wrongPhone"',
         errors: ['/phone_number: must match pattern "^1[3578]\\d{9}$"'],
       },
+    ]);
+  });
+});
+
+describe('scripts/check-yaml-comments.ts', () => {
+  it('finds text that an unquoted " #" turned into a comment, and nothing else', () => {
+    const yaml = [
+      'finding: The only proof is the token from #4, whose lifetime is unknown',
+      "quoted: 'the token from #4 survives'",
+      'block: |',
+      '  the token from #4 survives in a block',
+      '# a comment on its own line',
+      'plain: no hash here',
+    ].join('\n');
+    expect(findSwallowedText(yaml, 'x.yaml')).toEqual([
+      { file: 'x.yaml', line: 1, value: 'The only proof is the token from', comment: '4, whose lifetime is unknown' },
     ]);
   });
 });

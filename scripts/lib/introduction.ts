@@ -1,9 +1,10 @@
 // Composes the partner introduction (info.description of the bundled spec) from openapi/introduction.md,
-// filling its generated sections from the spec itself (code tables, security findings) and the mock's README
-// (magic test cards), so that none of them is written twice.
+// filling its generated sections from their sources of truth: the spec itself (code tables, security
+// findings) and the mock's simulated payment platform (magic test cards), so that none is written twice.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { openapiDir, repoRoot } from './paths';
+import { MAGIC_CARDS } from '../../mock/domain/payments/cards';
+import { openapiDir } from './paths';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -109,11 +110,14 @@ export function collectSecurityFindings(doc: JsonObject): SecurityFinding[] {
   );
 }
 
-export function securityFindingsTable(doc: JsonObject): string {
+/** The findings as a list (a table does not fit Redoc's middle column): severity, where, the weakness, the fix. */
+export function securityFindingsList(doc: JsonObject): string {
   const findings = collectSecurityFindings(doc);
   if (findings.length === 0) return '_No `x-security-finding` is recorded in the spec yet._';
-  const rows = findings.map((f) => `| ${cell(f.severity)} | ${cell(f.where)} | ${cell(f.finding)} | ${cell(f.fix)} |`);
-  return [`${findings.length} findings, most severe first.`, '', '| Severity 严重性 | Where 位置 | Finding 问题 | Fix for the backend team 修复建议 |', '|---|---|---|---|', ...rows].join('\n');
+  const items = findings.map(
+    (f) => `- **${cell(f.severity)}** · ${cell(f.where)}<br/>${cell(f.finding)}<br/>**Fix 修复建议:** ${cell(f.fix)}`,
+  );
+  return [`${findings.length} findings, most severe first.`, '', '<div class="partywo-findings">', '', ...items, '', '</div>'].join('\n');
 }
 
 /** One row per base-code family found in components.schemas (schemas carrying `x-code-family`). */
@@ -123,50 +127,34 @@ export function codeTablesMarkdown(doc: JsonObject): string {
     .filter((entry): entry is [string, JsonObject] => isObject(entry[1]) && typeof entry[1]['x-code-family'] === 'string')
     .sort(([, a], [, b]) => String(a['x-code-family']).localeCompare(String(b['x-code-family'])));
   if (families.length === 0) return '_The code families appear here once `components/schemas/codes/` is written._';
-  const rows = families.map(([name, schema]) => {
+  const rows = families.map(([, schema]) => {
     const labels = isObject(schema['x-enumDescriptions']) ? schema['x-enumDescriptions'] : {};
     const codes = (Array.isArray(schema.enum) ? schema.enum : Object.keys(labels)).map((code) => `\`${String(code)}\` ${String(labels[String(code)] ?? '')}`.trim());
-    return `| ${cell(schema['x-code-family'])} | ${cell(schema['x-family-name'])} | ${cell(codes.join(' · '))} | \`${cell(name)}\` |`;
+    return `| ${cell(schema['x-code-family'])} | ${cell(schema['x-family-name'])} | ${cell(codes.join(' · '))} |`;
   });
-  return ['| Family 代码族 | Name 名称 | Codes 代码 | Schema |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| Family 代码族 | Name 名称 | Codes 代码 (schema `Code<family>`) |', '|---|---|---|', ...rows].join('\n');
 }
 
-/**
- * The magic test-card table as the mock publishes it: the first markdown table under a heading that
- * names "test cards" in mock/README.md (or the root README.md).
- */
-export async function testCardsMarkdown(): Promise<string> {
-  for (const file of [path.join(repoRoot, 'mock', 'README.md'), path.join(repoRoot, 'README.md')]) {
-    const text = await fs.readFile(file, 'utf8').catch(() => '');
-    const table = extractTableUnderHeading(text, /test cards/i);
-    if (table) return table;
-  }
-  return '_The mock publishes its magic test cards in `mock/README.md`; the table appears here once it does._';
-}
-
-/** The first markdown table after the first heading matching `heading`, before the next heading of the same or a higher level. */
-export function extractTableUnderHeading(markdown: string, heading: RegExp): string | undefined {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => /^#{1,6}\s/.test(line) && heading.test(line));
-  if (start < 0) return undefined;
-  const level = (lines[start] ?? '').match(/^#+/)?.[0].length ?? 1;
-  const table: string[] = [];
-  for (const line of lines.slice(start + 1)) {
-    const h = line.match(/^(#+)\s/);
-    if (h && (h[1]?.length ?? 7) <= level) break;
-    if (line.trimStart().startsWith('|')) table.push(line.trim());
-    else if (table.length > 0) break;
-  }
-  return table.length >= 2 ? table.join('\n') : undefined;
+/** The magic test cards of the mock's simulated payment platform (mock/domain/payments/cards.ts), one item each. */
+export function testCardsMarkdown(): string {
+  const items = MAGIC_CARDS.map((card) => `- \`${card.cardNo}\` **${cell(card.label)}**: ${cell(card.description)}`);
+  return [
+    '<div class="partywo-test-cards">',
+    '',
+    ...items,
+    '',
+    '</div>',
+    '',
+    'Any other card number that passes the Luhn check pays successfully (all of the above pass it too).',
+  ].join('\n');
 }
 
 /** introduction.md with every marker replaced by its generated section. */
 export async function composeIntroduction(doc: JsonObject | Record<string, unknown>): Promise<string> {
   const source = await fs.readFile(introductionFile, 'utf8');
   const document = doc as JsonObject;
-  const testCards = await testCardsMarkdown();
   return source
     .replace(MARKERS.codeTables, () => codeTablesMarkdown(document))
-    .replace(MARKERS.securityFindings, () => securityFindingsTable(document))
-    .replace(MARKERS.testCards, () => testCards);
+    .replace(MARKERS.securityFindings, () => securityFindingsList(document))
+    .replace(MARKERS.testCards, () => testCardsMarkdown());
 }

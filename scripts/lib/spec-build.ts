@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
+import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { composeIntroduction } from './introduction';
 import { runRedocly } from './redocly';
 import { specDocuments, type SpecName } from './paths';
@@ -50,7 +50,7 @@ export async function bundleMainDocument(root: string, options: { force?: boolea
 
 /** TypeScript declarations for a bundled document, exactly as the openapi-typescript CLI would write them. */
 export async function generateTypes(doc: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], { silent: true });
+  const ast = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, { silent: true });
   return `${COMMENT_HEADER}${astToString(ast)}`;
 }
 

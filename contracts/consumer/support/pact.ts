@@ -1,7 +1,7 @@
 // Shared helpers of the consumer suites: the PactV4 instances, request templates typed by the spec
 // (so every interaction's request is checked against the generated types and is exactly what the typed
 // client sends), and the legacy envelope's matchers.
-import { MatchersV3, PactV4, type V4MockServer } from '@pact-foundation/pact';
+import { MatchersV3, PactV4, type V3MockServer as V4MockServer } from '@pact-foundation/pact';
 import type { V4RequestBuilder } from '@pact-foundation/pact/src/v4/http/types';
 import { createPartywoClient, encodeMultipart, operationTable, type OperationName, type PartywoClient, type RequestOf } from '../../client';
 import { PACT_DIR, PAYMENT_PLATFORM_CONSUMER, PROVIDER, WEB_CONSUMER } from '../../shared/names';
@@ -88,6 +88,9 @@ async function prepareMultipart(operationId: OperationName, template: Readonly<R
         throw new Error(`${operationId}.${key}: Pact cannot inject provider-state values into multipart parts; use a placeholder (contracts/shared/placeholders.ts)`);
       }
       rules.push({ path: `$.${key}`, rules: [value as Matcher<unknown>] });
+    } else {
+      // without a rule of its own a text part inherits the body's content-type rule and fails
+      rules.push({ path: `$.${key}`, rules: [MatchersV3.equal(value)] });
     }
   }
   return { contentType, raw, rules };
@@ -105,7 +108,9 @@ export function request<K extends OperationName>(req: RequestTemplate<K>): [stri
     (builder) => {
       switch (op.encoding) {
         case 'form':
+          // jQuery sends the form content type even with no parameters (an empty body)
           if (Object.keys(req.template).length > 0) formBody(builder, req.template);
+          else builder.headers({ 'Content-Type': regex('^application/x-www-form-urlencoded(;.*)?$', 'application/x-www-form-urlencoded') });
           break;
         case 'query':
           builder.query(req.template as Record<string, string | Matcher<string>>);

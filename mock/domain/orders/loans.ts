@@ -112,6 +112,26 @@ export function loanByOrderId(db: Db, cmd: ApproveInput, ctx: Ctx): Decision<{ r
     { slice: 'orders', type: 'orders/loanCreated', orderId: order.orderId, loan: { loanTime: ctx.now, loanApproveRecordId: record.approveRecordId, repaymentRecordIds }, records },
     { slice: 'orders', type: 'orders/orderStatusChanged', orderId: order.orderId, from: order.status, to: '100507', at: ctx.now },
     summaryEvent(order.orderId, records),
+    {
+      slice: 'orders',
+      type: 'orders/ledgerEntryAdded',
+      entry: {
+        ledgerId: ctx.ids.next('ledger'),
+        kind: 'disbursement',
+        direction: 'out',
+        time: ctx.now,
+        companyId: order.companyId,
+        customerId: order.customerId,
+        orderId: order.orderId,
+        repaymentRecordId: null,
+        paymentId: null,
+        bindBankCardId: null,
+        amountFen: packageMoneyFen,
+        principalFen: packageMoneyFen,
+        feeFen: 0,
+        overdueInterestFen: 0,
+      },
+    },
   );
   return accept({ record, repaymentRecordIds }, events);
 }

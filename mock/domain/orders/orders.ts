@@ -160,18 +160,30 @@ function blank(v: string | null | undefined): boolean {
   return v === null || v === undefined || v.trim() === '';
 }
 
-/** The order a customer may see: theirs, else "not found" (never says whether it exists). */
-export function ownOrder(db: Db, actor: CustomerActor, orderId: string): Order | null {
-  const o = db.state.orders.orders[orderId];
-  return o && o.customerId === actor.customer.customerId ? o : null;
+/** True when `actor` may see `o`: its customer, or a staff user of its company. */
+export function canSee(actor: Principal, o: Pick<Order, 'customerId' | 'companyId'>): boolean {
+  if (actor.kind === 'customer') return o.customerId === actor.customer.customerId;
+  return o.companyId !== null && o.companyId === actor.staff.companyId;
 }
 
-/** The order a principal may read: a customer's own, or any order of a staff user's company. */
-export function visibleOrder(db: Db, actor: Principal, orderId: string): Order | null {
+/** The order a principal may reach: ORDER_NOT_FOUND when there is none, FORBIDDEN when it is someone
+ *  else's (the refusal carries nothing of the order). */
+export function visibleOrder(db: Db, actor: Principal, orderId: string): Decision<Order> {
   const o = db.state.orders.orders[orderId];
-  if (!o) return null;
-  if (actor.kind === 'customer') return o.customerId === actor.customer.customerId ? o : null;
-  return o.companyId !== null && o.companyId === actor.staff.companyId ? o : null;
+  if (!o) return refuse('ORDER_NOT_FOUND', `orderId ${orderId}`);
+  if (!canSee(actor, o)) return refuse('FORBIDDEN', `orderId ${orderId}`);
+  return accept(o);
+}
+
+/** A customer's own order (staff tokens never pass here). */
+export function ownOrder(db: Db, actor: CustomerActor, orderId: string): Decision<Order> {
+  return visibleOrder(db, actor, orderId);
+}
+
+/** A step token sent with #15/#16 must be the order's live one (the 2015 client sends none: not required). */
+function checkStepToken(o: Order, token: string | null | undefined): Decision<void> {
+  if (token === null || token === undefined || token === '') return accept(undefined);
+  return o.stepToken !== null && token === o.stepToken ? accept(undefined) : refuse('STEP_TOKEN_INVALID', 'token');
 }
 
 /** #13: reserves a new order id (no token: ownership starts with #14). */
@@ -265,12 +277,12 @@ function parseApplicant(input: WireFields<ApplicantField>): Decision<OrderApplic
   return accept(ch);
 }
 
-/** Finds the draft a customer edits: their order in 100501. */
-function draftOf(db: Db, actor: CustomerActor, orderId: string): Decision<Order> {
+/** Finds the draft a customer edits: their order in 100501 (`notDraft`: the refusal otherwise). */
+function draftOf(db: Db, actor: CustomerActor, orderId: string, notDraft: 'ORDER_NOT_EDITABLE' | 'ORDER_STATUS_INVALID' = 'ORDER_NOT_EDITABLE'): Decision<Order> {
   const o = ownOrder(db, actor, orderId);
-  if (!o) return refuse('ORDER_NOT_FOUND', `orderId ${orderId}`);
-  if (o.status !== '100501') return refuse('ORDER_NOT_EDITABLE', `当前状态 ${o.status}`);
-  return accept(o);
+  if (!o.ok) return o;
+  if (o.value.status !== '100501') return refuse(notDraft, `当前状态 ${o.value.status}`);
+  return o;
 }
 
 export interface EditOrderPackage {
@@ -288,8 +300,9 @@ export function editOrderPackage(db: Db, cmd: EditOrderPackage, ctx: Ctx): Decis
     if (!d.ok) return d;
     const p = parsePackage(db, d.value.package, cmd.fields);
     if (!p.ok) return p;
-    return accept({ orderId: cmd.orderId, token: ctx.ids.token(), created: false }, [
-      { slice: 'orders', type: 'orders/orderEdited', orderId: cmd.orderId, at: ctx.now, package: p.value },
+    const stepToken = ctx.ids.token();
+    return accept({ orderId: cmd.orderId, token: stepToken, created: false }, [
+      { slice: 'orders', type: 'orders/orderEdited', orderId: cmd.orderId, at: ctx.now, package: p.value, stepToken },
     ]);
   }
   if (db.state.orders.reservedOrderIds[cmd.orderId] === undefined) return refuse('ORDER_ID_NOT_RESERVED', `orderId ${cmd.orderId}`);
@@ -302,6 +315,7 @@ export function editOrderPackage(db: Db, cmd: EditOrderPackage, ctx: Ctx): Decis
     customerId: cmd.actor.customer.customerId,
     companyId: pkg.companyId,
     status: '100501',
+    stepToken: ctx.ids.token(),
     createTime: ctx.now,
     updateTime: ctx.now,
     submitTime: null,
@@ -316,21 +330,24 @@ export function editOrderPackage(db: Db, cmd: EditOrderPackage, ctx: Ctx): Decis
     nextRepaymentMoneyFen: null,
     noRepaymentTimes: null,
   };
-  return accept({ orderId: cmd.orderId, token: ctx.ids.token(), created: true }, [{ slice: 'orders', type: 'orders/orderCreated', order }]);
+  return accept({ orderId: cmd.orderId, token: order.stepToken as string, created: true }, [{ slice: 'orders', type: 'orders/orderCreated', order }]);
 }
 
 /** #15: the applicant step of the caller's draft. */
 export function editOrderCustomerInfo(
   db: Db,
-  cmd: { actor: CustomerActor; orderId: string; fields: WireFields<ApplicantField> },
+  cmd: { actor: CustomerActor; orderId: string; fields: WireFields<ApplicantField>; stepToken?: string | null },
   ctx: Ctx,
 ): Decision<{ orderId: string; token: string }> {
   const d = draftOf(db, cmd.actor, cmd.orderId);
   if (!d.ok) return d;
+  const t = checkStepToken(d.value, cmd.stepToken);
+  if (!t.ok) return t;
   const a = parseApplicant(cmd.fields);
   if (!a.ok) return a;
-  return accept({ orderId: cmd.orderId, token: ctx.ids.token() }, [
-    { slice: 'orders', type: 'orders/orderEdited', orderId: cmd.orderId, at: ctx.now, applicant: a.value },
+  const stepToken = ctx.ids.token();
+  return accept({ orderId: cmd.orderId, token: stepToken }, [
+    { slice: 'orders', type: 'orders/orderEdited', orderId: cmd.orderId, at: ctx.now, applicant: a.value, stepToken },
   ]);
 }
 
@@ -360,9 +377,11 @@ export function missingForCompletion(db: Db, order: Order): string[] {
 }
 
 /** #16: submits the caller's complete draft for seller review (100501 -> 100502). */
-export function editOrderComplete(db: Db, cmd: { actor: CustomerActor; orderId: string }, ctx: Ctx): Decision<{ orderId: string }> {
-  const d = draftOf(db, cmd.actor, cmd.orderId);
+export function editOrderComplete(db: Db, cmd: { actor: CustomerActor; orderId: string; stepToken?: string | null }, ctx: Ctx): Decision<{ orderId: string }> {
+  const d = draftOf(db, cmd.actor, cmd.orderId, 'ORDER_STATUS_INVALID');
   if (!d.ok) return d;
+  const t = checkStepToken(d.value, cmd.stepToken);
+  if (!t.ok) return t;
   const missing = missingForCompletion(db, d.value);
   if (missing.length > 0) return refuse('ORDER_INCOMPLETE', `缺少 ${missing.join('、')}`);
   return accept({ orderId: cmd.orderId }, [statusChanged(d.value, '100502', ctx.now)]);
@@ -399,7 +418,8 @@ export function uploadOrderMaterial(db: Db, cmd: UploadOrderMaterial, ctx: Ctx):
 /** #18: deletes a material of the caller's draft (soft: `delete` becomes 1). */
 export function deleteOrderMaterial(db: Db, cmd: { actor: CustomerActor; orderMaterialId: string }, ctx: Ctx): Decision<void> {
   const m = db.state.orders.materials[cmd.orderMaterialId];
-  if (!m || m.delete !== 0 || m.customerId !== cmd.actor.customer.customerId) return refuse('MATERIAL_NOT_FOUND', `orderMaterialId ${cmd.orderMaterialId}`);
+  if (!m || m.delete !== 0) return refuse('MATERIAL_NOT_FOUND', `orderMaterialId ${cmd.orderMaterialId}`);
+  if (m.customerId !== cmd.actor.customer.customerId) return refuse('FORBIDDEN', `orderMaterialId ${cmd.orderMaterialId}`);
   const d = draftOf(db, cmd.actor, m.orderId);
   if (!d.ok) return d;
   return accept(undefined, [{ slice: 'orders', type: 'orders/materialDeleted', orderMaterialId: m.orderMaterialId, at: ctx.now }]);
@@ -408,9 +428,9 @@ export function deleteOrderMaterial(db: Db, cmd: { actor: CustomerActor; orderMa
 /** #21: soft-deletes an order (-> 100504): its owner, or staff of its company, from a deletable status. */
 export function deleteOrder(db: Db, cmd: { actor: Principal; orderId: string }, ctx: Ctx): Decision<void> {
   const o = visibleOrder(db, cmd.actor, cmd.orderId);
-  if (!o) return refuse('ORDER_NOT_FOUND', `orderId ${cmd.orderId}`);
-  if (!DELETABLE_STATUSES.includes(o.status)) return refuse('ORDER_STATUS_INVALID', `当前状态 ${o.status} 的订单不能删除`);
-  return accept(undefined, [statusChanged(o, '100504', ctx.now)]);
+  if (!o.ok) return o;
+  if (!DELETABLE_STATUSES.includes(o.value.status)) return refuse('ORDER_STATUS_INVALID', `当前状态 ${o.value.status} 的订单不能删除`);
+  return accept(undefined, [statusChanged(o.value, '100504', ctx.now)]);
 }
 
 /** Legacy approval values: "true"/"0" pass, "false"/"1" reject (2015 strings, 2016 numbers). */
@@ -442,8 +462,9 @@ export interface ApproveInput {
 export function orderForStage(db: Db, stage: ApproveStage, cmd: ApproveInput): Decision<Order> {
   const rule = APPROVAL_STAGES[stage];
   if (cmd.actor.staff.role !== rule.role) return refuse('ROLE_FORBIDDEN', `需要角色 ${rule.role},当前为 ${cmd.actor.staff.role}`);
-  const o = visibleOrder(db, cmd.actor, cmd.orderId);
-  if (!o) return refuse('ORDER_NOT_FOUND', `orderId ${cmd.orderId}`);
+  const found = visibleOrder(db, cmd.actor, cmd.orderId);
+  if (!found.ok) return found;
+  const o = found.value;
   if (o.status !== rule.from) return refuse('ORDER_STATUS_INVALID', `需要状态 ${rule.from},当前为 ${o.status}`);
   // a risk decision needs a passed seller approval; a loan a passed risk approval
   const needed = stage === 'risk' ? o.sellerApproveRecordId : stage === 'loan' ? o.riskApproveRecordId : 'none';

@@ -26,7 +26,7 @@ type E<T extends string, P> = { slice: 'orders'; type: `orders/${T}` } & P;
 export type OrdersEvent =
   | E<'orderIdReserved', { orderId: string; at: number }>
   | E<'orderCreated', { order: Order }>
-  | E<'orderEdited', { orderId: string; at: number; package?: Partial<OrderPackage>; applicant?: OrderApplicant }>
+  | E<'orderEdited', { orderId: string; at: number; package?: Partial<OrderPackage>; applicant?: OrderApplicant; stepToken?: string }>
   | E<'orderStatusChanged', { orderId: string; from: OrderStatus; to: OrderStatus; at: number }>
   | E<'materialAdded', { material: OrderMaterial }>
   | E<'materialDeleted', { orderMaterialId: string; at: number }>
@@ -68,36 +68,56 @@ export function overdueAt(r: Pick<RepaymentRecord, 'expectRepaymentTime'>): numb
   return startOfDayCst(r.expectRepaymentTime) + DAY_MS;
 }
 
-/** List scopes: everything, one customer's orders, one company's orders. */
-export type ListScope = { kind: 'all' } | { kind: 'customer'; customerId: string } | { kind: 'company'; companyId: string };
+/** The order lists the legacy API serves, each one sorted index per owner and filter:
+ *  - `customer` (#19): one customer's orders;
+ *  - `seller` (#26): a company's submitted orders (not 100501 draft, not 100504 deleted);
+ *  - `risk` (#28): a company's orders that passed seller approval (100503 and later, incl. risk's 100509);
+ *  - `loan` (#30): a company's orders that passed risk approval (100506, 100507, 100508, 100510);
+ *  - `all`: every order (admin console). */
+export type ListView = 'customer' | 'seller' | 'risk' | 'loan' | 'all';
 
-function scopeKey(s: ListScope): string {
-  return s.kind === 'all' ? 'all' : s.kind === 'customer' ? `c:${s.customerId}` : `k:${s.companyId}`;
+/** The key of the sorted list of `view` for `owner` (customerId, companyId, or '' for `all`) matching
+ *  `filter` ("" = the whole view, except deleted orders in the customer/all views; a 1005 status; or a
+ *  pseudo filter such as `100502100503`). */
+export function listKey(view: ListView, owner: string, filter: string): string {
+  return `${view}:${owner}|${filter}`;
 }
 
-/** The key of the sorted list holding the orders of `scope` matching `filter` ("" = all but deleted, a 1005
- *  status, or a pseudo filter such as `100502100503`). */
-export function listKey(scope: ListScope, filter: string): string {
-  return `${scopeKey(scope)}|${filter}`;
+const LOAN_VIEW: readonly OrderStatus[] = ['100506', '100507', '100508', '100510'];
+
+type Listed = Pick<Order, 'orderId' | 'customerId' | 'companyId' | 'status' | 'sellerApproveRecordId'>;
+
+function sellerPassed(s: OrdersState, o: Listed): boolean {
+  return o.sellerApproveRecordId !== null && s.approveRecords[o.sellerApproveRecordId]?.approveResult === true;
 }
 
-function filtersOf(status: OrderStatus): string[] {
-  const out: string[] = [status];
-  if (status !== '100504') out.push('');
-  for (const [pseudo, set] of Object.entries(PSEUDO_STATUS_FILTERS)) if (set.includes(status)) out.push(pseudo);
+function viewsOf(s: OrdersState, o: Listed): [ListView, string][] {
+  const out: [ListView, string][] = [
+    ['all', ''],
+    ['customer', o.customerId],
+  ];
+  if (o.companyId) {
+    const st = o.status;
+    if (st !== '100501' && st !== '100504') out.push(['seller', o.companyId]);
+    if (st !== '100501' && st !== '100502' && st !== '100504' && sellerPassed(s, o)) out.push(['risk', o.companyId]);
+    if (LOAN_VIEW.includes(st)) out.push(['loan', o.companyId]);
+  }
   return out;
 }
 
-function listKeysOf(o: Pick<Order, 'customerId' | 'companyId' | 'status'>): string[] {
-  const scopes: ListScope[] = [{ kind: 'all' }, { kind: 'customer', customerId: o.customerId }];
-  if (o.companyId) scopes.push({ kind: 'company', companyId: o.companyId });
+function listKeysOf(s: OrdersState, o: Listed): string[] {
+  const filters: string[] = [o.status];
+  for (const [pseudo, set] of Object.entries(PSEUDO_STATUS_FILTERS)) if (set.includes(o.status)) filters.push(pseudo);
   const keys: string[] = [];
-  for (const s of scopes) for (const f of filtersOf(o.status)) keys.push(listKey(s, f));
+  for (const [view, owner] of viewsOf(s, o)) {
+    for (const f of filters) keys.push(listKey(view, owner, f));
+    if (o.status !== '100504') keys.push(listKey(view, owner, ''));
+  }
   return keys;
 }
 
-function indexOrder(idx: OrdersIndex, o: Pick<Order, 'orderId' | 'customerId' | 'companyId' | 'status'>, add: boolean): void {
-  for (const k of listKeysOf(o)) {
+function indexOrder(s: OrdersState, idx: OrdersIndex, o: Listed, add: boolean): void {
+  for (const k of listKeysOf(s, o)) {
     let list = idx.lists.get(k);
     if (add) {
       if (!list) idx.lists.set(k, (list = []));
@@ -119,7 +139,7 @@ export function buildOrdersIndex(state: State): OrdersIndex {
   const s = state.orders;
   const idx: OrdersIndex = { lists: new Map(), dueHeap: new DueHeap(), cardsByCustomer: new Map(), paymentsByRecord: new Map() };
   for (const o of Object.values(s.orders)) {
-    for (const k of listKeysOf(o)) pushTo(idx.lists, k, o.orderId);
+    for (const k of listKeysOf(s, o)) pushTo(idx.lists, k, o.orderId);
   }
   for (const list of idx.lists.values()) list.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   for (const r of Object.values(s.repaymentRecords)) if (r.status === '101901') idx.dueHeap.push(overdueAt(r), r.repaymentRecordId);
@@ -142,30 +162,31 @@ export function evolveOrders(db: Db, e: OrdersEvent): void {
     case 'orders/orderCreated':
       delete s.reservedOrderIds[e.order.orderId];
       s.orders[e.order.orderId] = e.order;
-      indexOrder(idx, e.order, true);
+      indexOrder(s, idx, e.order, true);
       return;
     case 'orders/orderEdited': {
       const o = s.orders[e.orderId];
       if (!o) return;
       if (e.package) {
         const companyChanged = e.package.companyId !== undefined && e.package.companyId !== o.companyId;
-        if (companyChanged) indexOrder(idx, o, false);
+        if (companyChanged) indexOrder(s, idx, o, false);
         Object.assign(o.package, e.package);
         if (e.package.companyId !== undefined) o.companyId = e.package.companyId;
-        if (companyChanged) indexOrder(idx, o, true);
+        if (companyChanged) indexOrder(s, idx, o, true);
       }
       if (e.applicant) Object.assign(o.applicant, e.applicant);
+      if (e.stepToken !== undefined) o.stepToken = e.stepToken;
       o.updateTime = e.at;
       return;
     }
     case 'orders/orderStatusChanged': {
       const o = s.orders[e.orderId];
       if (!o) return;
-      indexOrder(idx, o, false);
+      indexOrder(s, idx, o, false);
       o.status = e.to;
       o.updateTime = e.at;
       if (e.to === '100502') o.submitTime = e.at;
-      indexOrder(idx, o, true);
+      indexOrder(s, idx, o, true);
       return;
     }
     case 'orders/materialAdded':
@@ -182,9 +203,11 @@ export function evolveOrders(db: Db, e: OrdersEvent): void {
       s.approveRecords[r.approveRecordId] = r;
       const o = s.orders[r.orderId];
       if (!o) return;
+      indexOrder(s, idx, o, false);
       o.approveRecordIds.push(r.approveRecordId);
       if (r.stage === 'seller') o.sellerApproveRecordId = r.approveRecordId;
       if (r.stage === 'risk') o.riskApproveRecordId = r.approveRecordId;
+      indexOrder(s, idx, o, true);
       return;
     }
     case 'orders/loanCreated': {

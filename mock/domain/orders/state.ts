@@ -47,6 +47,8 @@ export interface Order {
   /** Owning company (from #14 `companyId`); staff act only on their company's orders. */
   companyId: string | null;
   status: OrderStatus;
+  /** The live step token of the wizard (#14/#15 issue it; #15/#16 check it when sent). */
+  stepToken: string | null;
   createTime: number;
   updateTime: number;
   submitTime: number | null;
@@ -179,21 +181,23 @@ export interface PendingCallback {
   delayMs: number;
 }
 
-/** 资金收付流水: one entry per credited payment, for the company's daily reconciliation. */
+/** 资金收付流水: one entry per credited payment (in) and per disbursement (out), for the company's
+ *  daily reconciliation. */
 export interface LedgerEntry {
   ledgerId: string;
+  kind: 'repayment' | 'disbursement';
+  direction: 'in' | 'out';
   time: number;
   companyId: string | null;
   customerId: string;
   orderId: string;
-  repaymentRecordId: string;
-  paymentId: string;
-  bindBankCardId: string;
+  repaymentRecordId: string | null;
+  paymentId: string | null;
+  bindBankCardId: string | null;
   amountFen: number;
   principalFen: number;
   feeFen: number;
   overdueInterestFen: number;
-  direction: 'in';
 }
 
 /** Everything about orders, loans, cards and payments in one Session. JSON-serialisable. */

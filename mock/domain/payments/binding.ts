@@ -89,9 +89,8 @@ export function normaliseCardNo(text: string): string {
 }
 
 function checkDetails(d: CardDetails, needAll: boolean): Decision<void> {
-  if (needAll || d.bankCode) {
-    if (!d.bankCode || !BANK_CODES[d.bankCode.toUpperCase()]) return refuse('BANK_CODE_INVALID', `bankCode=${(d.bankCode ?? '').slice(0, 20)}`);
-  }
+  // bankCode: not in the document's #38 (the 2015 client sends it anyway), required by #39
+  if (d.bankCode && !BANK_CODES[d.bankCode.toUpperCase()]) return refuse('BANK_CODE_INVALID', `bankCode=${d.bankCode.slice(0, 20)}`);
   if (!isBankCardNo(normaliseCardNo(d.cardno))) return refuse('CARD_NO_INVALID', '卡号须为16-19位数字并通过校验');
   if (needAll || d.idcardno) {
     if (!d.idcardno || !isPrcIdNumber(d.idcardno.trim())) return refuse('ID_NUMBER_INVALID', 'idcardno');
@@ -107,9 +106,8 @@ function checkDetails(d: CardDetails, needAll: boolean): Decision<void> {
 
 function openRequest(db: Db, actor: CustomerActor, bindBankCardId: string): Decision<BindRequest> {
   const req = db.state.orders.bindRequests[bindBankCardId];
-  if (!req || req.status === 'bound' || (req.customerId !== null && req.customerId !== actor.customer.customerId)) {
-    return refuse('BIND_ID_INVALID', `bindBankCardId ${bindBankCardId}`);
-  }
+  if (!req || req.status === 'bound') return refuse('BIND_ID_INVALID', `bindBankCardId ${bindBankCardId}`);
+  if (req.customerId !== null && req.customerId !== actor.customer.customerId) return refuse('FORBIDDEN', `bindBankCardId ${bindBankCardId}`);
   return accept(req);
 }
 
@@ -139,7 +137,7 @@ export function invokeBindBankCard(
   const request: BindRequest = {
     ...r.value,
     customerId: cmd.actor.customer.customerId,
-    bankCode: (cmd.bankCode as string).toUpperCase(),
+    bankCode: cmd.bankCode ? cmd.bankCode.toUpperCase() : null,
     cardNo,
     username: (cmd.username as string).trim(),
     idCardNo: (cmd.idcardno as string).trim().toUpperCase(),
@@ -165,18 +163,20 @@ export function confirmBindBankCard(
   if (!c.ok) return c;
   const changed =
     normaliseCardNo(cmd.cardno) !== req.cardNo ||
-    (cmd.bankCode && cmd.bankCode.toUpperCase() !== req.bankCode) ||
+    (cmd.bankCode && req.bankCode !== null && cmd.bankCode.toUpperCase() !== req.bankCode) ||
     (cmd.phone && cmd.phone.trim() !== req.phone) ||
     (cmd.idcardno && cmd.idcardno.trim().toUpperCase() !== req.idCardNo) ||
     (cmd.username && cmd.username.trim() !== req.username);
   if (changed) return refuse('BIND_DETAILS_CHANGED');
   if (alreadyBound(db, cmd.actor.customer.customerId, req.cardNo)) return refuse('CARD_ALREADY_BOUND');
+  const bankCode = req.bankCode ?? cmd.bankCode?.toUpperCase() ?? null;
+  if (!bankCode) return refuse('BANK_CODE_INVALID', 'bankCode 不能为空');
   const code = verifySmsCode(db, req.phone, 'bindCard', cmd.validateCode, ctx.now);
   if (!code.ok) return code;
   const card: BoundBankCard = {
     bindBankCardId: req.bindBankCardId,
     customerId: cmd.actor.customer.customerId,
-    bankCode: req.bankCode ?? '',
+    bankCode,
     cardNo: req.cardNo,
     username: req.username ?? '',
     idCardNo: req.idCardNo ?? '',

@@ -22,7 +22,7 @@ export const MAGIC_CARDS: readonly MagicCard[] = [
     cardNo: '6222020000000015',
     outcome: 'declined',
     label: '拒绝 declined',
-    description: 'the bank declines after callbackDelayMs: poll status 0 with errorcode/errormsg (余额不足), no callback, no credit',
+    description: 'the bank declines after callbackDelayMs: poll status 0 with errorcode DECLINED / errormsg 支付失败: 银行卡余额不足, no callback, no credit',
   },
   {
     cardNo: '6222020000000023',
@@ -64,4 +64,4 @@ export function bindRefused(cardNo: string): boolean {
 }
 
 /** Errors the simulated platform reports for a declined payment (poll `errorcode`/`errormsg`). */
-export const DECLINE = { errorcode: '600001', errormsg: '余额不足' } as const;
+export const DECLINE = { errorcode: 'DECLINED', errormsg: '支付失败: 银行卡余额不足' } as const;

@@ -3,13 +3,18 @@
 import { checkCaptcha, verifySmsCode } from '../accounts/credentials';
 import type { DomainEvent } from '../events';
 import { amountDueFen, instalmentFen, loanStatusOf, recordsOf, summaryEvent } from '../orders/loans';
+import type { Principal } from '../accounts/auth';
 import type { CustomerActor } from '../orders/orders';
+import { canSee } from '../orders/orders';
 import type { LedgerEntry, Payment, PendingCallback, RepaymentRecord } from '../orders/state';
 import type { Db } from '../state';
 import type { Ctx, Decision } from '../types';
 import { accept, refuse } from '../types';
 import { cardsOf, platformSms } from './binding';
 import { DECLINE, paymentOutcomeOf } from './cards';
+
+/** What the poll shows for a payment replaced by a newer #41 of the same record. */
+export const CANCELLED = { errorcode: 'CANCELLED', errormsg: '支付已取消(已重新发起支付)' } as const;
 
 /** A payment in flight stops blocking new payments of its record after this long (mock clock), so a
  *  "never called back" card does not lock the instalment forever. */
@@ -29,10 +34,14 @@ export function paymentsOf(db: Db, repaymentRecordId: string): Payment[] {
   return out;
 }
 
-/** The record a customer may see: their own. */
-export function ownRecord(db: Db, actor: CustomerActor, repaymentRecordId: string): RepaymentRecord | null {
+/** A repayment record the principal may reach: its customer's, or (staff) its order's company's.
+ *  REPAYMENT_RECORD_NOT_FOUND when there is none, FORBIDDEN when it is someone else's. */
+export function visibleRecord(db: Db, actor: Principal, repaymentRecordId: string): Decision<RepaymentRecord> {
   const r = db.state.orders.repaymentRecords[repaymentRecordId];
-  return r && r.customerId === actor.customer.customerId ? r : null;
+  if (!r) return refuse('REPAYMENT_RECORD_NOT_FOUND', `repaymentRecordId ${repaymentRecordId}`);
+  const o = db.state.orders.orders[r.orderId];
+  if (!o || !canSee(actor, o)) return refuse('FORBIDDEN', `repaymentRecordId ${repaymentRecordId}`);
+  return accept(r);
 }
 
 /** #41: creates a payment (its id is the client's later `orderid`) for the caller's next unpaid instalment
@@ -42,8 +51,9 @@ export function sendBindRequest(
   cmd: { actor: CustomerActor; repaymentRecordId: string; bindBankCardId: string | null },
   ctx: Ctx,
 ): Decision<Payment> {
-  const r = ownRecord(db, cmd.actor, cmd.repaymentRecordId);
-  if (!r) return refuse('REPAYMENT_RECORD_NOT_FOUND', `repaymentRecordId ${cmd.repaymentRecordId}`);
+  const found = visibleRecord(db, cmd.actor, cmd.repaymentRecordId);
+  if (!found.ok) return found;
+  const r = found.value;
   if (r.status === '101902') return refuse('REPAYMENT_ALREADY_PAID');
   const order = db.state.orders.orders[r.orderId];
   if (!order) return refuse('ORDER_NOT_FOUND', `orderId ${r.orderId}`);
@@ -51,8 +61,13 @@ export function sendBindRequest(
   if (earlier) return refuse('REPAYMENT_OUT_OF_ORDER', `第 ${earlier.period} 期 (${earlier.repaymentRecordId}) 未还`);
   if (paymentsOf(db, r.repaymentRecordId).some((p) => blocking(p, ctx.now))) return refuse('PAYMENT_IN_PROGRESS');
   const cards = cardsOf(db, cmd.actor.customer.customerId);
+  if (cmd.bindBankCardId) {
+    const c = db.state.orders.bankCards[cmd.bindBankCardId];
+    if (!c) return refuse('BANK_CARD_NOT_FOUND', `bindBankCardId ${cmd.bindBankCardId}`);
+    if (c.customerId !== cmd.actor.customer.customerId) return refuse('FORBIDDEN', `bindBankCardId ${cmd.bindBankCardId}`);
+  }
   const card = cmd.bindBankCardId ? cards.find((c) => c.bindBankCardId === cmd.bindBankCardId) : cards[0];
-  if (!card) return cmd.bindBankCardId ? refuse('BANK_CARD_NOT_FOUND', `bindBankCardId ${cmd.bindBankCardId}`) : refuse('NO_BOUND_CARD');
+  if (!card) return refuse('NO_BOUND_CARD');
   const payment: Payment = {
     paymentId: ctx.ids.next('payment'),
     customerId: cmd.actor.customer.customerId,
@@ -69,7 +84,11 @@ export function sendBindRequest(
     errormsg: null,
     callbacksReceived: 0,
   };
-  return accept(payment, [{ slice: 'orders', type: 'orders/paymentCreated', payment }]);
+  // a new request replaces the record's unconfirmed payments (the page was reloaded)
+  const cancelled: DomainEvent[] = paymentsOf(db, r.repaymentRecordId)
+    .filter((p) => p.status === 'created' || p.status === 'smsSent')
+    .map((p) => ({ slice: 'orders', type: 'orders/paymentFailed', paymentId: p.paymentId, at: ctx.now, errorcode: CANCELLED.errorcode, errormsg: CANCELLED.errormsg }));
+  return accept(payment, [...cancelled, { slice: 'orders', type: 'orders/paymentCreated', payment }]);
 }
 
 /** The caller's payment named by `orderid` (#41's id, as the client sends it) or, as the document says, by
@@ -77,12 +96,16 @@ export function sendBindRequest(
 export function findPayment(db: Db, actor: CustomerActor, ref: { orderid: string | null; repaymentRecordId: string | null }): Decision<Payment> {
   if (ref.orderid) {
     const p = db.state.orders.payments[ref.orderid];
-    if (!p || p.customerId !== actor.customer.customerId) return refuse('PAYMENT_NOT_FOUND', `orderid ${ref.orderid}`);
+    if (!p) return refuse('PAYMENT_NOT_FOUND', `orderid ${ref.orderid}`);
+    if (p.customerId !== actor.customer.customerId) return refuse('FORBIDDEN', `orderid ${ref.orderid}`);
+    // both sent: they must name the same payment
+    if (ref.repaymentRecordId && ref.repaymentRecordId !== p.repaymentRecordId) return refuse('PAYMENT_NOT_FOUND', `orderid ${ref.orderid} 不是还款记录 ${ref.repaymentRecordId} 的支付`);
     return accept(p);
   }
   if (ref.repaymentRecordId) {
-    const r = ownRecord(db, actor, ref.repaymentRecordId);
-    if (!r) return refuse('REPAYMENT_RECORD_NOT_FOUND', `repaymentRecordId ${ref.repaymentRecordId}`);
+    const found = visibleRecord(db, actor, ref.repaymentRecordId);
+    if (!found.ok) return found;
+    const r = found.value;
     const list = paymentsOf(db, r.repaymentRecordId).filter((p) => p.customerId === actor.customer.customerId);
     const open = [...list].reverse().find((p) => p.status === 'created' || p.status === 'smsSent');
     const p = open ?? list[list.length - 1];
@@ -187,6 +210,10 @@ export function repaymentDone(
 ): Decision<{ credited: boolean; payment: Payment }> {
   const r = db.state.orders.repaymentRecords[cmd.repaymentRecordId];
   if (!r) return refuse('REPAYMENT_RECORD_NOT_FOUND', `repaymentRecordId ${cmd.repaymentRecordId}`);
+  if (cmd.paymentId) {
+    const named = db.state.orders.payments[cmd.paymentId];
+    if (!named || named.repaymentRecordId !== r.repaymentRecordId) return refuse('PAYMENT_NOT_FOUND', `orderid ${cmd.paymentId}`);
+  }
   const payments = paymentsOf(db, r.repaymentRecordId).filter((p) => !cmd.paymentId || p.paymentId === cmd.paymentId);
   const done = payments.find((p) => p.status === 'succeeded');
   if (done) {
@@ -199,6 +226,8 @@ export function repaymentDone(
   const interest = Math.max(0, p.amountFen - instalmentFen(r));
   const entry: LedgerEntry = {
     ledgerId: ctx.ids.next('ledger'),
+    kind: 'repayment',
+    direction: 'in',
     time: ctx.now,
     companyId: order.companyId,
     customerId: r.customerId,
@@ -210,7 +239,6 @@ export function repaymentDone(
     principalFen: r.principalFen,
     feeFen: r.feeFen,
     overdueInterestFen: interest,
-    direction: 'in',
   };
   const events: DomainEvent[] = [
     { slice: 'orders', type: 'orders/callbackReceived', paymentId: p.paymentId },

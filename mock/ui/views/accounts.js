@@ -11,7 +11,7 @@ export function mount(ctx) {
     h('p', { class: 'muted' }, bi('密码只在模拟服务的管理接口中出现;旧版接口从不返回密码。', 'Passwords come only from the admin API; the legacy API never returns them.')),
     body,
   );
-  const copyable = (text) => h('span', { class: 'copyable' }, h('code', null, show(text)), ' ', h('button', { type: 'button', class: 'copy', title: '复制 copy', onclick: () => copy(String(text), ctx.toast) }, '⧉'));
+  const copyable = (text) => h('span', { class: 'copyable' }, h('code', null, show(text)), ' ', h('button', { type: 'button', class: 'copy', title: '复制 copy', onclick: () => copy(String(text), ctx.toast) }, '复制'));
 
   async function load() {
     const data = await accounts();

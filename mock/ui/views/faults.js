@@ -3,6 +3,7 @@
 import { admin, session, setSession, ApiError } from '../api.js';
 import { h, replace, card, bi, button, autoTable, show } from '../dom.js';
 import { OPERATIONS } from '../labels.js';
+import { faultBody } from '../model.js';
 
 const FAULT_FIELDS = [
   ['id', '编号'],
@@ -19,22 +20,6 @@ function missing(err) {
   return err instanceof ApiError && (err.status === 404 || err.status === 405);
 }
 
-/** The body of POST /__mock/faults (mock-admin.yaml FaultRuleInput) from the form's texts; empty fields left out. */
-export function faultBody({ operationId = '', latencyMin = '', latencyMax = '', errorRate = '', message = '', failureRate = '', dropRate = '' }) {
-  const body = {};
-  if (operationId) body.operationId = operationId;
-  if (latencyMin !== '' || latencyMax !== '') {
-    body.latencyMs = Number(latencyMin !== '' ? latencyMin : latencyMax);
-    if (latencyMin !== '' && latencyMax !== '' && Number(latencyMax) !== Number(latencyMin)) body.latencyMaxMs = Number(latencyMax);
-  }
-  if (errorRate !== '') body.errorRate = Number(errorRate);
-  if (message) {
-    body.failure = { message };
-    if (failureRate !== '') body.failureRate = Number(failureRate);
-  }
-  if (dropRate !== '') body.dropRate = Number(dropRate);
-  return body;
-}
 
 export function mount(ctx) {
   const faultsEl = h('div', { id: 'faults' });

@@ -3,27 +3,8 @@ import { admin } from '../api.js';
 import { h, replace, card, bi, button, show, json } from '../dom.js';
 import { numberOf } from '../labels.js';
 import { formatCst } from '../time.js';
+import { normaliseEntry } from '../model.js';
 
-/** One journal entry in the console's terms, whatever the exact key names of the mock's answer. */
-export function normaliseEntry(e) {
-  const params = e.params ?? e.parameters ?? e.bound ?? {};
-  const unknownRaw = e.unknownParams ?? e.unknownParameters ?? e.unknown ?? [];
-  const unknown = Array.isArray(unknownRaw) ? unknownRaw.map(String) : Object.keys(unknownRaw ?? {});
-  const response = e.response ?? e.answer ?? e.result ?? {};
-  return {
-    at: e.mockTime ?? e.at ?? e.time,
-    method: e.method ?? '',
-    path: e.path ?? e.url ?? '',
-    operationId: e.operationId ?? null,
-    params: typeof params === 'object' && params ? params : {},
-    unknown,
-    status: response.status ?? response.statusCode ?? e.statusCode ?? e.status,
-    success: response.success ?? response.body?.success,
-    message: response.message ?? response.body?.message ?? null,
-    code: response.code ?? response.body?.code ?? null,
-    raw: e,
-  };
-}
 
 function when(at) {
   const t = typeof at === 'number' ? at : Date.parse(at);
@@ -47,7 +28,7 @@ export function mount(ctx) {
       { class: 'params-inline' },
       keys.map((k) => {
         const unknown = entry.unknown.includes(k);
-        const value = entry.params[k] ?? entry.raw.unknownParams?.[k] ?? entry.raw.unknownParameters?.[k];
+        const value = unknown ? entry.unknownParams[k] : entry.params[k];
         return h('span', { class: ['param', unknown ? 'unknown' : ''], title: unknown ? '未知参数,已忽略并记录 unknown parameter: ignored, recorded' : '' }, h('b', null, k), '=', show(value).slice(0, 40));
       }),
     );
@@ -55,7 +36,7 @@ export function mount(ctx) {
 
   async function load() {
     const body = await admin('GET', `/requests?limit=${limitSel.value}`);
-    const raw = Array.isArray(body) ? body : (body?.requests ?? body?.entries ?? []);
+    const raw = body?.requests ?? [];
     const filter = opFilter.value.trim().toLowerCase();
     const entries = raw
       .map(normaliseEntry)

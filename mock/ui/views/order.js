@@ -4,6 +4,7 @@ import { h, replace, card, table, bi, show, chip, button, autoTable, json } from
 import { ORDER_FIELDS, MATERIAL_TYPE, REPAYMENT_STATUS } from '../labels.js';
 import { loadOrder, approve, disburse, payInstalment, flush, payments, companyName, DEFAULT_TEST_CARD } from '../flows.js';
 import { statusChip } from './orders.js';
+import { paymentsOf } from '../model.js';
 import { parseLegacyDate, formatDateCst } from '../time.js';
 
 /** A repayment-record status chip with the 1019 label. */
@@ -12,14 +13,6 @@ export function recordChip(code) {
   return chip(String(code ?? ''), label ? `${label[0]} ${label[1]}` : show(code), 'record');
 }
 
-/** Payments of /__mock/payments that concern this order (by orderId or one of its repaymentRecordIds). */
-export function paymentsOf(body, orderId, recordIds) {
-  const lists = [];
-  const kind = { payments: '支付 payment', callbacks: '待回调 callback' };
-  for (const [key, value] of Object.entries(body ?? {})) if (Array.isArray(value)) lists.push(...value.map((v) => ({ _list: kind[key] ?? key, ...v })));
-  const ids = new Set([String(orderId), ...recordIds.map(String)]);
-  return lists.filter((p) => Object.values(p).some((v) => (typeof v === 'string' || typeof v === 'number') && ids.has(String(v))));
-}
 
 const APPROVAL_FIELDS = [
   ['approveType', '审批类型'],

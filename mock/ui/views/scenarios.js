@@ -4,35 +4,9 @@
 import { admin, session } from '../api.js';
 import { h, replace, card, bi, button, json, show } from '../dom.js';
 import { rememberCredentials } from '../flows.js';
+import { scenarioList, coerceParam } from '../model.js';
 
-/** A scenario of GET /__mock/scenarios as the form needs it: {name, description, params: [{name, description, ...}]}. */
-export function normaliseScenario(entry) {
-  if (typeof entry === 'string') return { name: entry, description: '', params: [] };
-  const raw = entry.params ?? entry.parameters ?? entry.paramsSchema ?? entry.schema ?? [];
-  let params = [];
-  if (Array.isArray(raw)) params = raw.map((p) => (typeof p === 'string' ? { name: p } : p));
-  else if (raw && typeof raw === 'object') {
-    const props = raw.properties ?? raw;
-    const required = new Set(raw.required ?? []);
-    // mock-admin.yaml ScenarioInfo.params: name -> "what it means (default ...)"; a JSON schema also works.
-    params = Object.entries(props).map(([name, spec]) => ({ name, required: required.has(name), ...(spec && typeof spec === 'object' ? spec : { description: String(spec) }) }));
-  }
-  return { name: entry.name ?? entry.id ?? '?', description: entry.description ?? entry.summary ?? '', params };
-}
 
-/** The list of scenarios whatever the answer's outer shape. */
-export function scenarioList(body) {
-  const list = Array.isArray(body) ? body : (body?.scenarios ?? body?.list ?? []);
-  return list.map(normaliseScenario);
-}
-
-function coerce(param, text) {
-  if (text === '') return undefined;
-  const type = Array.isArray(param.type) ? param.type.find((t) => t !== 'null') : param.type;
-  if (type === 'integer' || type === 'number') return Number(text);
-  if (type === 'boolean') return text === 'true';
-  return text;
-}
 
 /** Links for the ids a scenario returned (orders open their page, customers filter the order list). */
 function idLinks(value) {
@@ -51,13 +25,13 @@ function idLinks(value) {
 
 export function mount(ctx) {
   const listEl = h('div', { class: 'scenarios' }, h('p', { class: 'muted' }, '…'));
-  const resultEl = h('div', { id: 'scenario-result' });
+  const resultEl = h('div', { id: 'scenario-result' }, h('p', { class: 'muted' }, bi('加载一个场景后,这里显示它创建的编号(可点击)。', 'After loading a scenario, the ids it created show here (click to open).')));
   const fileInput = h('input', { type: 'file', accept: 'application/json,.json', id: 'state-file' });
 
   async function load(scenario, inputs) {
     const params = {};
     for (const p of scenario.params) {
-      const value = coerce(p, inputs[p.name].value.trim());
+      const value = coerceParam(p, inputs[p.name].value.trim());
       if (value !== undefined) params[p.name] = value;
     }
     const out = await ctx.act(`场景已加载 scenario loaded: ${scenario.name}`, () => admin('POST', `/scenarios/${encodeURIComponent(scenario.name)}`, params));

@@ -42,7 +42,7 @@ export function mount(ctx) {
   const stamp = h('span', { class: 'muted' });
   let seen = null;
 
-  const copyButton = (code) => h('button', { type: 'button', class: 'copy', title: '复制 copy', onclick: () => copy(code, ctx.toast) }, '⧉ ', bi('复制', 'copy'));
+  const copyButton = (code) => h('button', { type: 'button', class: 'copy', title: '复制 copy', dataset: { copy: code }, onclick: () => copy(code, ctx.toast) }, bi('复制', 'copy'));
 
   async function load() {
     const phone = phoneFilter.value.trim();
@@ -65,7 +65,7 @@ export function mount(ctx) {
               copyButton(m.code),
             ),
           )
-        : h('p', { class: 'muted' }, bi('还没有短信。注册、找回密码、绑卡或支付时发送的验证码会出现在这里。', 'No SMS yet: codes sent by #1, #38 and #42 appear here.')),
+        : h('p', { class: 'muted span-all' }, bi('还没有短信。注册、找回密码、绑卡或支付时发送的验证码会出现在这里。', 'No SMS yet: codes sent by #1, #38 and #42 appear here.')),
     );
     replace(
       outboxEl,

@@ -1,0 +1,211 @@
+// Wire projections (legacy field names, yuan numbers, China-time text) and the list queries of the order
+// side. Pure: what the routes answer, computed from state and the mock clock.
+import type { Principal } from '../accounts/auth';
+import { BANK_CODES, bankLogo, codeLabel } from '../codes';
+import type { Db } from '../state';
+import type { Decision } from '../types';
+import { accept, refuse } from '../types';
+import { formatDateCst, formatDateTimeCst } from './calendar';
+import { APPROVE_STAGE_CODES, APPROVE_STAGE_LABELS, ORDER_STATUS_LABELS, REPAYMENT_STATUS_LABELS } from './codes';
+import { maskCardNo } from './checks';
+import { effectiveRepaymentStatus, instalmentFen, overdueDays, overdueInterestFen, recordsOf } from './loans';
+import { APPLICANT_FIELDS, canSee } from './orders';
+import type { ListView } from './slice';
+import { listKey } from './slice';
+import { pageNewestFirst } from './sortedIds';
+import type { ApproveRecord, BoundBankCard, Order, OrderMaterial, Payment, RepaymentRecord } from './state';
+import { fenToYuanNumber, fenToYuanText } from './money';
+
+const yuan = (fen: number | null): number | null => (fen === null ? null : fenToYuanNumber(fen));
+
+/** A row of the order lists (#19, #26, #28, #30). */
+export function orderRow(o: Order) {
+  return {
+    orderId: o.orderId,
+    customerId: o.customerId,
+    companyId: o.companyId,
+    contractNo: o.package.contractNo,
+    packageType: o.package.packageType,
+    packageName: o.package.packageName,
+    contractMoney: yuan(o.package.contractMoneyFen),
+    packageMoney: yuan(o.package.packageMoneyFen),
+    fenQiTimes: o.package.fenQiTimes,
+    poundage: yuan(o.package.poundageFen),
+    moneyMonth: yuan(o.package.moneyMonthFen),
+    status: o.status,
+    statusDes: ORDER_STATUS_LABELS[o.status],
+    noRepaymentTimes: o.noRepaymentTimes,
+    nextRepaymentTime: o.nextRepaymentTime === null ? null : formatDateCst(o.nextRepaymentTime),
+    nextRepaymentMoney: yuan(o.nextRepaymentMoneyFen),
+    applicantName: o.applicant.applicantName ?? null,
+    applicantPhone: o.applicant.applicantPhone ?? null,
+    createTime: formatDateTimeCst(o.createTime),
+  };
+}
+
+/** The order object of #20: every package and applicant field (null when unknown) plus server fields. */
+export function orderObject(o: Order) {
+  const applicant: Record<string, string | null> = {};
+  for (const k of APPLICANT_FIELDS) applicant[k] = o.applicant[k] ?? null;
+  return {
+    orderId: o.orderId,
+    customerId: o.customerId,
+    companyId: o.companyId,
+    status: o.status,
+    statusDes: ORDER_STATUS_LABELS[o.status],
+    createTime: formatDateTimeCst(o.createTime),
+    loanTime: o.loan ? formatDateTimeCst(o.loan.loanTime) : null,
+    noRepaymentTimes: o.noRepaymentTimes,
+    nextRepaymentTime: o.nextRepaymentTime === null ? null : formatDateCst(o.nextRepaymentTime),
+    nextRepaymentMoney: yuan(o.nextRepaymentMoneyFen),
+    contractNo: o.package.contractNo,
+    packageName: o.package.packageName,
+    packageType: o.package.packageType,
+    contractMoney: yuan(o.package.contractMoneyFen),
+    packageMoney: yuan(o.package.packageMoneyFen),
+    fenQiTimes: o.package.fenQiTimes,
+    poundage: yuan(o.package.poundageFen),
+    repaymentType: o.package.repaymentType,
+    moneyMonth: yuan(o.package.moneyMonthFen),
+    ...applicant,
+  };
+}
+
+/** A material row of #20 (`url` maps the stored file key to its absolute URL). */
+export function materialView(m: OrderMaterial, url: (fileKey: string) => string) {
+  const u = url(m.fileKey);
+  return {
+    orderMaterialId: m.orderMaterialId,
+    orderId: m.orderId,
+    orderMaterialType: m.orderMaterialType,
+    orderMaterialTypeDes: codeLabel(m.orderMaterialType) ?? m.orderMaterialType,
+    orderMaterialUrl: u,
+    thumbnailUrl: u,
+    delete: m.delete,
+    createTime: formatDateTimeCst(m.uploadTime),
+  };
+}
+
+/** The present (not deleted) materials of an order, in upload order. */
+export function materialsOf(db: Db, o: Order): OrderMaterial[] {
+  const out: OrderMaterial[] = [];
+  for (const id of o.materialIds) {
+    const m = db.state.orders.materials[id];
+    if (m && m.delete === 0) out.push(m);
+  }
+  return out;
+}
+
+/** A repayment record (#31/#32) as of `now` (overdue status, days and penalty derived from the clock). */
+export function repaymentRecordView(r: RepaymentRecord, now: number) {
+  const status = effectiveRepaymentStatus(r, now);
+  return {
+    repaymentRecordId: r.repaymentRecordId,
+    orderId: r.orderId,
+    repaymentType: r.period,
+    repaymentTypeDesc: `第${r.period}期`,
+    repaymentPrincipal: fenToYuanNumber(instalmentFen(r)),
+    principal: fenToYuanNumber(r.principalFen),
+    poundage: fenToYuanNumber(r.feeFen),
+    expectRepaymentTime: formatDateCst(r.expectRepaymentTime),
+    overdueTime: overdueDays(r, now),
+    overdueInterest: fenToYuanNumber(overdueInterestFen(r, now)),
+    realRepaymentTime: r.realRepaymentTime === null ? null : formatDateTimeCst(r.realRepaymentTime),
+    status,
+    statusDes: REPAYMENT_STATUS_LABELS[status],
+  };
+}
+
+/** An approval record (#33). */
+export function approveRecordView(r: ApproveRecord) {
+  return {
+    approveRecordId: r.approveRecordId,
+    orderId: r.orderId,
+    approveType: APPROVE_STAGE_CODES[r.stage],
+    approveTypeDes: APPROVE_STAGE_LABELS[r.stage],
+    approveStage: r.stage,
+    approvePerson: r.approvePerson,
+    approveName: r.approveName,
+    approveResult: r.approveResult,
+    approveRemarks: r.approveRemarks,
+    approveTime: formatDateTimeCst(r.approveTime),
+    usersId: r.usersId,
+  };
+}
+
+/** A bound card of #40: never the full number. */
+export function bankCardView(c: BoundBankCard) {
+  return {
+    bbcId: c.bindBankCardId,
+    bankType: bankLogo(c.bankCode),
+    bankTypeDesc: BANK_CODES[c.bankCode] ?? c.bankCode,
+    bankCard: maskCardNo(c.cardNo),
+    bankCardTop: c.cardNo.slice(0, 6),
+    bankCardLast: c.cardNo.slice(-4),
+  };
+}
+
+/** A payment as the admin API shows it (ISO times, yuan text). */
+export function paymentAdminView(p: Payment) {
+  return {
+    paymentId: p.paymentId,
+    repaymentRecordId: p.repaymentRecordId,
+    orderId: p.orderId,
+    customerId: p.customerId,
+    bindBankCardId: p.bindBankCardId,
+    amount: fenToYuanText(p.amountFen),
+    status: p.status,
+    outcome: p.outcome,
+    callbacksReceived: p.callbacksReceived,
+    errorcode: p.errorcode,
+    errormsg: p.errormsg,
+    createdAt: new Date(p.createTime).toISOString(),
+    confirmedAt: p.confirmTime === null ? null : new Date(p.confirmTime).toISOString(),
+    finishedAt: p.finishTime === null ? null : new Date(p.finishTime).toISOString(),
+  };
+}
+
+export interface PageRequest {
+  currentPageNum: number;
+  pageSize: number;
+}
+
+export interface Page<T> {
+  page: { currentPageNum: number; pageSize: number; totalRowNum: number; startRow: number; totalPage: number };
+  rows: T[];
+}
+
+/** One page (newest first) of an indexed order list: O(pageSize) whatever the number of orders. */
+export function pageOfList(db: Db, view: ListView, owner: string, filter: string, req: PageRequest): Page<Order> {
+  const list = db.idx.orders.lists.get(listKey(view, owner, filter)) ?? [];
+  const ids = pageNewestFirst(list, req.currentPageNum, req.pageSize);
+  const rows: Order[] = [];
+  for (const id of ids) {
+    const o = db.state.orders.orders[id];
+    if (o) rows.push(o);
+  }
+  return {
+    page: {
+      currentPageNum: req.currentPageNum,
+      pageSize: req.pageSize,
+      totalRowNum: list.length,
+      startRow: (req.currentPageNum - 1) * req.pageSize,
+      totalPage: Math.ceil(list.length / req.pageSize),
+    },
+    rows,
+  };
+}
+
+/** The list a staff user may read: their own company's (FORBIDDEN for another `companyId`). */
+export function companyOf(actor: Extract<Principal, { kind: 'staff' }>, companyId: string | null): Decision<string> {
+  if (companyId && companyId !== actor.staff.companyId) return refuse('FORBIDDEN', `companyId ${companyId}`);
+  return accept(actor.staff.companyId);
+}
+
+/** The records of an order the principal may read (#31), in instalment order. */
+export function repaymentRecordsOf(db: Db, actor: Principal, orderId: string): Decision<{ order: Order; records: RepaymentRecord[] }> {
+  const o = db.state.orders.orders[orderId];
+  if (!o) return refuse('ORDER_NOT_FOUND', `orderId ${orderId}`);
+  if (!canSee(actor, o)) return refuse('FORBIDDEN', `orderId ${orderId}`);
+  return accept({ order: o, records: recordsOf(db, o) });
+}

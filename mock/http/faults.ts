@@ -1,0 +1,88 @@
+// Fault injection for legacy operations (never the admin API): latency, HTTP 500 with the envelope,
+// forced business failures (HTTP 200, success:false, the chosen message and code) and dropped
+// connections, per session, from the rules of POST /__mock/faults and the CLI's --latency.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { domainError } from '../domain/errors';
+import type { FaultRuleInput } from '../store/faults';
+import { parseFaultRule } from '../store/faults';
+import { sendEnvelope, sendFailure } from './errors';
+
+/** Id of the rule `--latency` adds to every session. */
+export const CLI_LATENCY_RULE_ID = 'cli-latency';
+
+export interface FaultInjectionOptions {
+  /** A global latency rule every session starts with (the CLI's `--latency`). */
+  latency?: FaultRuleInput | null;
+}
+
+function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
+  reply.hijack();
+  request.raw.socket?.destroy();
+}
+
+async function faultInjection(app: FastifyInstance, opts: FaultInjectionOptions): Promise<void> {
+  const latency = opts.latency ?? null;
+  if (latency) {
+    for (const s of app.sessions.list()) s.faults.add(latency, CLI_LATENCY_RULE_ID);
+    app.sessions.onCreated((s) => s.faults.add(latency, CLI_LATENCY_RULE_ID));
+  }
+
+  // callback style: a request of a session without rules costs one property read, no promise
+  app.addHook('onRequest', (request, reply, done) => {
+    const operationId = request.routeOptions.config?.operationId;
+    const rules = request.session?.faults;
+    if (!operationId || !rules || rules.size === 0) return done();
+    const plan = rules.plan(operationId);
+    const act = () => {
+      switch (plan.action) {
+        case 'none':
+          return done();
+        case 'drop':
+          request.log.info({ fault: plan.ruleId, operationId }, `fault ${plan.ruleId}: connection dropped`);
+          return dropConnection(request, reply);
+        case 'error':
+          sendFailure(request, reply, domainError('INTERNAL_ERROR', `故障注入 (fault ${plan.ruleId})`), 500);
+          return;
+        case 'failure':
+          sendEnvelope(request, reply, { success: false, obj: null, list: null, message: plan.failure.message, code: plan.failure.code, token: null });
+          return;
+      }
+    };
+    if (plan.delayMs > 0) setTimeout(act, plan.delayMs);
+    else act();
+  });
+}
+
+/** Applies each session's fault rules to legacy operations; register after the transport plugin. */
+export default fp(faultInjection, { name: 'mock-fault-injection', fastify: '5.x', dependencies: ['mock-transport'] });
+
+export interface FaultsAdminOptions {
+  send: (request: FastifyRequest, reply: FastifyReply, body: unknown, status?: number) => unknown;
+  fail: (request: FastifyRequest, reply: FastifyReply, code: 'FAULT_NOT_FOUND' | 'PARAM_INVALID', detail: string, status: number) => unknown;
+}
+
+/** GET/POST/DELETE /faults; register inside the admin API's context (prefix /__mock). */
+export function faultsAdminRoutes(app: FastifyInstance, opts: FaultsAdminOptions): void {
+  app.get('/faults', async (request, reply) => opts.send(request, reply, { faults: request.session.faults.list() }));
+
+  app.post('/faults', async (request, reply) => {
+    const parsed = parseFaultRule(request.body ?? null, (id) => app.servedOperations.has(id));
+    if (!parsed.ok) return opts.fail(request, reply, 'PARAM_INVALID', parsed.error, 400);
+    let rule;
+    try {
+      rule = request.session.faults.add(parsed.rule);
+    } catch (err) {
+      return opts.fail(request, reply, 'PARAM_INVALID', (err as Error).message, 400);
+    }
+    return opts.send(request, reply, rule, 201);
+  });
+
+  app.delete('/faults', async (request, reply) => {
+    const id = (request.query as Record<string, string | undefined>).id;
+    if (id === undefined) return opts.send(request, reply, { removed: request.session.faults.remove() });
+    const removed = request.session.faults.remove(id);
+    if (removed === 0) return opts.fail(request, reply, 'FAULT_NOT_FOUND', `unknown fault rule: ${id}`, 404);
+    return opts.send(request, reply, { removed });
+  });
+}

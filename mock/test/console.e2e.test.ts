@@ -1,0 +1,203 @@
+// The dev console in headless Debian chromium (playwright-core) against a running mock (buildApp, port 0, with an
+// admin token): it shows what the mock holds and moves an order through its life from the page. Every step
+// leaves a screenshot in .artifacts/console/ (git-ignored).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+
+const TOKEN = 'e2e-console-token';
+const ARTIFACTS = join(process.cwd(), '.artifacts', 'console');
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+let app: FastifyInstance;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+async function adminGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${base}/__mock${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function legacy(path: string, params: Record<string, string>): Promise<{ success: boolean; message: string | null; obj: unknown; token: string | null }> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+    body: new URLSearchParams(params).toString(),
+  });
+  return (await res.json()) as { success: boolean; message: string | null; obj: unknown; token: string | null };
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Text of the order page's status chip. */
+const orderStatus = () => page.locator('#order-status .chip');
+/** Schedule rows of the order page (one per repayment record). */
+const scheduleRows = () => page.locator('tr[data-record-id]');
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // a fixed, frozen clock: due dates and "a month on" do not depend on the day the test runs
+  app = await buildApp({ adminToken: TOKEN, clockStart: '2015-09-01T02:00:00.000Z', callbackDelayMs: 600_000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch(CHROMIUM);
+  // a fresh, non-persistent context: no user-data directory, nothing shared with another run
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.close();
+});
+
+describe('dev console', () => {
+  it('opens with the admin token and keeps it out of the address bar', async () => {
+    await page.goto(`${base}/__mock/ui/?token=${TOKEN}#/sms`);
+    await expect.poll(() => page.locator('#health').textContent()).toContain('在线');
+    expect(page.url()).not.toContain(TOKEN);
+    expect(await page.evaluate(() => localStorage.getItem('partywo-mock:admin-token'))).toBe(TOKEN);
+    await expect.poll(() => page.locator('#clock-now').textContent()).toContain('2015-09-01 10:00:00');
+    await shot('01-opened');
+  });
+
+  it('shows the SMS code of a customer registering through the API, newest first, with a copy button', async () => {
+    const phone = '13512345678';
+    const imageKey = '3f2a9c1e-0b4d-4e8a-9f10-5c6d7e8f9a0b';
+    const image = await fetch(`${base}/imageValidate/getImageValidate?image_key=${imageKey}&t=1`);
+    expect(image.status).toBe(200);
+    const captcha = await adminGet<{ code: string }>(`/captchas/${imageKey}`);
+    const sent = await legacy('/message/sendValidateMessage', { phone_number: phone, validate_key: imageKey, validate_code: captcha.code });
+    expect(sent.success).toBe(true);
+    const { messages } = await adminGet<{ messages: { code: string; phone: string }[] }>(`/sms?phone=${phone}`);
+    const code = messages[0]!.code;
+
+    const card = page.locator(`.code-card[data-phone="${phone}"]`);
+    await expect.poll(() => card.locator('.code').textContent()).toBe(code);
+    expect(await page.locator('.code-card').first().getAttribute('data-phone')).toBe(phone);
+    await expect.poll(() => page.locator('#sms-outbox tbody tr').first().textContent()).toContain(code);
+    expect(await card.locator('button.copy').getAttribute('data-copy')).toBe(code);
+
+    const registered = await legacy('/user/registerCustomerController', { phone_number: phone, password: 'abc123456', validate_code: code });
+    expect(registered.success).toBe(true);
+    await shot('02-sms-outbox');
+  });
+
+  it('loads "an order awaiting seller approval", approves it twice and disburses it from the page', async () => {
+    await page.goto(`${base}/__mock/ui/#/scenarios`);
+    const form = page.locator('form[data-scenario="an order awaiting seller approval"]');
+    await form.locator('button[type=submit]').click();
+    const link = page.locator('#scenario-result a[data-order-id]').first();
+    await link.waitFor();
+    const orderId = await link.getAttribute('data-order-id');
+    expect(orderId).toMatch(/^\d+$/);
+    await shot('03-scenario-loaded');
+
+    await link.click();
+    await expect.poll(() => orderStatus().textContent()).toContain('商家审核中');
+    expect(await orderStatus().getAttribute('data-code')).toBe('100502');
+    await expect.poll(() => page.locator('.thumb img').count()).toBeGreaterThan(0);
+    expect(await page.locator('#btn-risk-approve').isDisabled()).toBe(true);
+    await shot('04-order-seller-review');
+
+    await page.locator('#btn-seller-approve').click();
+    await expect.poll(() => orderStatus().textContent()).toContain('风控审核中');
+    await expect.poll(() => page.locator('main').textContent()).toContain('商家审批');
+    await shot('05-order-risk-review');
+
+    await page.locator('#btn-risk-approve').click();
+    await expect.poll(() => orderStatus().textContent()).toContain('待放款');
+    await shot('06-order-waiting-for-loan');
+
+    await page.locator('#btn-disburse').click();
+    await expect.poll(() => orderStatus().textContent()).toContain('还款中');
+    await expect.poll(() => scheduleRows().count()).toBeGreaterThan(0);
+    const statuses = await scheduleRows().evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status));
+    expect(new Set(statuses)).toEqual(new Set(['101901']));
+    expect(await scheduleRows().first().textContent()).toContain('还款中');
+    await shot('07-order-repaying');
+  });
+
+  it('moves the clock a month (nothing overdue yet), then a day (the first instalment turns overdue)', async () => {
+    const orderUrl = page.url();
+    const firstDue = await scheduleRows().first().locator('td').nth(1).textContent();
+    expect(firstDue).toContain('2015-10-01');
+
+    await page.goto(`${base}/__mock/ui/#/clock`);
+    await expect.poll(() => page.locator('#clock-big').textContent()).toContain('2015-09-01 10:00:00');
+    await page.locator('#clock-month').click();
+    await expect.poll(() => page.locator('#clock-big').textContent()).toContain('2015-10-01 10:00:00');
+    await expect.poll(() => page.locator('#overdue-report').textContent()).toContain('转为逾期 0 条');
+    await shot('08-clock-plus-month');
+
+    await page.locator('#clock-day').click();
+    await expect.poll(() => page.locator('#clock-big').textContent()).toContain('2015-10-02 10:00:00');
+    await expect.poll(() => page.locator('#overdue-report').textContent()).toContain('转为逾期 1 条');
+    const changed = page.locator('#overdue-report tbody tr').first();
+    expect(await changed.textContent()).toContain('已逾期');
+    expect(await changed.textContent()).toContain('2015-10-01');
+    await shot('09-clock-overdue');
+
+    await page.goto(orderUrl);
+    await expect.poll(() => orderStatus().textContent()).toContain('已逾期');
+    expect(await scheduleRows().first().getAttribute('data-status')).toBe('101903');
+  });
+
+  it('pays the overdue instalment from the page; after the callback the schedule shows it paid', async () => {
+    const first = scheduleRows().first();
+    const recordId = await first.getAttribute('data-record-id');
+    await first.locator('button').click();
+    // the payment is in flight until the platform calls back (600 s here): the page lists it
+    await expect.poll(() => page.locator('#pay-log').textContent(), { timeout: 30_000 }).toContain('#43');
+    await expect.poll(() => page.locator('.card', { hasText: 'Payments in flight' }).textContent()).toContain(String(recordId));
+    expect(await first.getAttribute('data-status')).not.toBe('101902');
+    await shot('10-payment-in-flight');
+
+    await page.locator('#btn-flush').click();
+    await expect.poll(() => page.locator(`tr[data-record-id="${recordId}"]`).getAttribute('data-status')).toBe('101902');
+    expect(await page.locator(`tr[data-record-id="${recordId}"]`).textContent()).toContain('已还款');
+    await expect.poll(() => orderStatus().textContent()).toContain('还款中');
+    expect(await scheduleRows().nth(1).getAttribute('data-status')).toBe('101901');
+    await shot('11-instalment-paid');
+
+    const ledger = await adminGet<{ entries: { repaymentRecordId?: string; kind: string }[] }>('/ledger');
+    expect(ledger.entries.filter((e) => e.kind === 'repayment' && e.repaymentRecordId === recordId)).toHaveLength(1);
+  });
+
+  it('shows the legacy calls the page made in the request journal', async () => {
+    await page.goto(`${base}/__mock/ui/#/journal`);
+    await expect.poll(() => page.locator('#journal').textContent()).toContain('smsConfirm');
+    const text = await page.locator('#journal').textContent();
+    expect(text).toContain('#43');
+    expect(text).toContain('loanByOrderId');
+    expect(text).not.toContain('/__mock/sms'); // the console's own polling is hidden by default
+    await shot('12-journal');
+  });
+
+  it('refuses a browser without the token, then works once the token is typed', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const other = await fresh.newPage();
+    const refused = await other.goto(`${base}/__mock/ui/`);
+    expect(refused?.status()).toBe(401);
+    await other.locator('input[name=token]').fill(TOKEN);
+    await other.locator('form button').click();
+    await expect.poll(() => other.locator('#health').textContent()).toContain('在线');
+    await other.screenshot({ path: join(ARTIFACTS, '13-token-typed.png') });
+    await fresh.close();
+  });
+});

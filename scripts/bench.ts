@@ -1,0 +1,352 @@
+// npm run bench: the mock against bare Fastify (the ceiling), WireMock standalone and `prism mock`, in
+// the same run on the same machine, with autocannon on loopback; plus startup time to first answer and
+// list latency with 100,000 orders. Writes bench-results.json (git-ignored). Not part of npm test.
+//
+// Options: --duration S (per measurement, default 5), --rounds N (default 2), --orders N (default 100000),
+//          --only mock,bare,wiremock,prism, --skip-list, --skip-startup, --profile (CPU profile of the mock
+//          into .artifacts/prof/), --out FILE.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Child, LoadResult } from './bench/harness';
+import { HOST, freePort, load, postForm, quantile, request, round, sendJson, startChild, waitFor } from './bench/harness';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+function opt(name: string, def: string): string {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : def;
+}
+const DURATION_S = Number(opt('duration', '5'));
+const ROUNDS = Number(opt('rounds', '2'));
+const LIST_ORDERS = Number(opt('orders', '100000'));
+const ONLY = new Set(opt('only', 'mock,bare,wiremock,prism').split(','));
+const SKIP_LIST = argv.includes('--skip-list');
+const SKIP_STARTUP = argv.includes('--skip-startup');
+const PROFILE = argv.includes('--profile');
+const OUT = path.resolve(ROOT, opt('out', 'bench-results.json'));
+const WIREMOCK_JAR = path.join(ROOT, 'node_modules/wiremock/build/wiremock-standalone-3.13.2.jar');
+const PRISM = path.join(ROOT, 'node_modules/.bin/prism');
+
+type SystemName = 'mock' | 'bare' | 'wiremock' | 'prism';
+const SYSTEMS: SystemName[] = (['mock', 'bare', 'wiremock', 'prism'] as const).filter((s) => ONLY.has(s));
+
+interface Endpoint {
+  key: string;
+  label: string;
+  path: string;
+  body: string;
+}
+
+function log(msg: string): void {
+  process.stderr.write(`[bench] ${msg}\n`);
+}
+
+function tsxArgs(script: string, extra: string[] = []): string[] {
+  return [...extra, '--import', 'tsx', path.join(ROOT, script)];
+}
+
+async function startMock(extraNodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ child: Child; port: number; readyMs: number }> {
+  const child = startChild('mock', process.execPath, tsxArgs('scripts/bench/mock-server.ts', extraNodeArgs), env);
+  const a = await child.announced;
+  return { child, port: a.port as number, readyMs: a.readyMs as number };
+}
+
+interface Envelope {
+  success: boolean;
+  obj: unknown;
+  list: unknown[] | null;
+  message: string | null;
+  code: string | null;
+  token: string | null;
+}
+
+function must(env: Envelope, what: string): Envelope {
+  if (!env.success) throw new Error(`${what} failed: ${env.code} ${env.message}`);
+  return env;
+}
+
+/** Logs a ready customer in and creates one draft order; returns the three endpoints to measure. */
+async function prepareMock(port: number): Promise<{ endpoints: Endpoint[]; token: string; customerId: string; orderId: string; editBody: Record<string, string> }> {
+  const accounts = await sendJson<{ customers: { customerId: string; phoneNumber: string; password: string }[] }>(port, 'GET', '/__mock/accounts');
+  const c = accounts.customers[0]!;
+  const login = must(await postForm<Envelope>(port, '/user/CustomerLoginController', { phone_number: c.phoneNumber, password: c.password }), 'customerLogin');
+  const token = login.token ?? ((login.obj as Record<string, unknown> | null)?.login_token as string);
+  const reserved = must(await postForm<Envelope>(port, '/order/getOrderIdController', { login_token: token }), 'getOrderId');
+  const orderId = typeof reserved.obj === 'string' ? reserved.obj : String((reserved.obj as Record<string, unknown>).orderId);
+  const editBody: Record<string, string> = {
+    login_token: token,
+    customerId: c.customerId,
+    orderId,
+    contractNo: 'HT-2015-001',
+    packageName: '悦享家',
+    packageType: '201509010001',
+    companyId: '20150901000001',
+    contractMoney: '100000',
+    packageMoney: '80000',
+    fenQiTimes: '12',
+    poundage: '5600.00',
+    repaymentType: '100802',
+    moneyMonth: '6666.67',
+  };
+  must(await postForm<Envelope>(port, '/order/editOrderPackageController', editBody), 'editOrderPackage');
+  const form = (p: Record<string, string>) => new URLSearchParams(p).toString();
+  return {
+    token,
+    customerId: c.customerId,
+    orderId,
+    editBody,
+    endpoints: [
+      { key: '22', label: '#22 queryProduct (read)', path: '/order/queryProductController', body: form({ companyId: '20150901000001' }) },
+      { key: '20', label: '#20 queryOrdersByOrderId (authenticated read)', path: '/order/queryOrdersByOrderIdController', body: form({ login_token: token, orderId }) },
+      { key: '14', label: '#14 editOrderPackage (write)', path: '/order/editOrderPackageController', body: form(editBody) },
+    ],
+  };
+}
+
+function wiremockMappings(dir: string, captured: { path: string; contentType: string; body: string }[]): void {
+  mkdirSync(path.join(dir, 'mappings'), { recursive: true });
+  mkdirSync(path.join(dir, '__files'), { recursive: true });
+  captured.forEach((c, i) => {
+    const mapping = {
+      request: { method: 'POST', urlPath: c.path },
+      response: { status: 200, headers: { 'Content-Type': c.contentType }, body: c.body },
+    };
+    writeFileSync(path.join(dir, 'mappings', `m${i}.json`), JSON.stringify(mapping));
+  });
+}
+
+async function startPeers(captured: { path: string; contentType: string; body: string }[], tmp: string): Promise<Partial<Record<SystemName, { child: Child; port: number }>>> {
+  const out: Partial<Record<SystemName, { child: Child; port: number }>> = {};
+  if (ONLY.has('bare')) {
+    const routesFile = path.join(tmp, 'bare-routes.json');
+    writeFileSync(routesFile, JSON.stringify(captured));
+    const child = startChild('bare', process.execPath, [...tsxArgs('scripts/bench/bare-server.ts'), routesFile]);
+    out.bare = { child, port: (await child.announced).port as number };
+  }
+  if (ONLY.has('wiremock')) {
+    const dir = path.join(tmp, 'wiremock');
+    wiremockMappings(dir, captured);
+    const port = await freePort();
+    const child = startChild('wiremock', 'java', [
+      '-jar',
+      WIREMOCK_JAR,
+      '--port',
+      String(port),
+      '--bind-address',
+      HOST,
+      '--root-dir',
+      dir,
+      '--disable-banner',
+      '--no-request-journal',
+      '--disable-request-logging',
+    ]);
+    await waitFor(async () => (await request(port, 'POST', captured[0]!.path, '')).status === 200, 60_000, 50);
+    out.wiremock = { child, port };
+  }
+  if (ONLY.has('prism')) {
+    const port = await freePort();
+    const child = startChild('prism', PRISM, ['mock', path.join(ROOT, 'openapi/openapi.yaml'), '--host', HOST, '--port', String(port), '-v', 'error']);
+    await waitFor(async () => (await request(port, 'POST', captured[0]!.path, 'companyId=20150901000001')).status === 200, 120_000, 100);
+    out.prism = { child, port };
+  }
+  return out;
+}
+
+/** Spawn -> first 200 of #22, three times; the median. */
+async function measureStartup(): Promise<{ firstAnswerMs: number[]; readyMs: number[] }> {
+  const firstAnswerMs: number[] = [];
+  const readyMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = startChild('mock-startup', process.execPath, tsxArgs('scripts/bench/mock-server.ts'), { BENCH_PORT: String(port) });
+    try {
+      await waitFor(async () => (await request(port, 'POST', '/order/queryProductController', '', 'application/x-www-form-urlencoded', {}, 1000)).status === 200, 30_000, 2);
+      firstAnswerMs.push(performance.now() - t0);
+      readyMs.push((await child.announced).readyMs as number);
+    } finally {
+      await child.stop();
+    }
+  }
+  return { firstAnswerMs, readyMs };
+}
+
+interface ListResult {
+  orders: number;
+  loadMs: number;
+  samples: number;
+  p50: number;
+  p99: number;
+  lastPageMs: number;
+}
+
+/** Loads `n` orders of one customer (copies of the prepared draft) through PUT /__mock/state, then times #19 pages. */
+async function measureList(port: number, prep: { token: string; customerId: string; orderId: string }, n: number): Promise<ListResult> {
+  const snap = await sendJson<{ schemaVersion: number; clock: unknown; state: Record<string, unknown> & { counters: Record<string, number>; orders: { orders: Record<string, Record<string, unknown>> } } }>(
+    port,
+    'GET',
+    '/__mock/state',
+  );
+  const template = snap.state.orders.orders[prep.orderId];
+  if (!template) throw new Error(`order ${prep.orderId} not in the state`);
+  const prefix = prep.orderId.slice(0, 8);
+  const start = (snap.state.counters.id ?? 0) + 1;
+  const json = JSON.stringify(template);
+  for (let i = 0; i < n; i++) {
+    const id = `${prefix}${String(start + i).padStart(6, '0')}`;
+    const o = JSON.parse(json) as Record<string, unknown>;
+    o.orderId = id;
+    snap.state.orders.orders[id] = o;
+  }
+  snap.state.counters.id = start + n;
+  const t0 = performance.now();
+  await sendJson(port, 'PUT', '/__mock/state', snap);
+  const loadMs = performance.now() - t0;
+  const pages = Math.ceil((n + 1) / 10);
+  const body = (page: number) => new URLSearchParams({ login_token: prep.token, customerId: prep.customerId, currentPageNum: String(page), pageSize: '10' }).toString();
+  const first = JSON.parse((await request(port, 'POST', '/order/queryOrdersController', body(1))).body.toString('utf8')) as Envelope;
+  must(first, 'queryOrders');
+  if (!Array.isArray(first.list) || first.list.length !== 10) throw new Error(`queryOrders page 1 has ${first.list?.length ?? 'no'} rows`);
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) await request(port, 'POST', '/order/queryOrdersController', body(1 + ((i * 7919) % pages))); // warm-up
+  for (let i = 0; i < 300; i++) {
+    const page = 1 + ((i * 104729) % pages);
+    const t = performance.now();
+    const r = await request(port, 'POST', '/order/queryOrdersController', body(page));
+    times.push(performance.now() - t);
+    if (r.status !== 200) throw new Error(`queryOrders page ${page} -> ${r.status}`);
+  }
+  const tl = performance.now();
+  await request(port, 'POST', '/order/queryOrdersController', body(pages));
+  const lastPageMs = performance.now() - tl;
+  return { orders: n + 1, loadMs: round(loadMs, 0), samples: times.length, p50: round(quantile(times, 0.5)), p99: round(quantile(times, 0.99)), lastPageMs: round(lastPageMs) };
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'openapi/generated/openapi.json'))) throw new Error('openapi/generated/openapi.json is missing: run npm run spec:types first');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'partywo-bench-'));
+  const children: Child[] = [];
+  const t0 = performance.now();
+  try {
+    log(`machine: ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    const profDir = path.join(ROOT, '.artifacts/prof');
+    if (PROFILE) mkdirSync(profDir, { recursive: true });
+    const mock = await startMock(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+    children.push(mock.child);
+    const prep = await prepareMock(mock.port);
+    const captured = [];
+    for (const e of prep.endpoints) {
+      const r = await request(mock.port, 'POST', e.path, e.body);
+      captured.push({ path: e.path, contentType: String(r.headers['content-type'] ?? 'application/json; charset=utf-8'), body: r.body.toString('utf8') });
+    }
+    const peers = await startPeers(captured, tmp);
+    for (const p of Object.values(peers)) children.push(p.child);
+    const ports: Partial<Record<SystemName, number>> = { mock: mock.port };
+    for (const [k, v] of Object.entries(peers)) ports[k as SystemName] = v.port;
+    log(`servers up in ${Math.round(performance.now() - t0)} ms: ${SYSTEMS.map((s) => `${s}:${ports[s]}`).join(' ')}`);
+
+    // warm-up (JIT, connection pools): not measured
+    for (const s of SYSTEMS) for (const e of prep.endpoints) await load({ port: ports[s]!, path: e.path, body: e.body, durationS: 1 });
+
+    const best: Record<string, Partial<Record<SystemName, LoadResult & { round: number }>>> = {};
+    for (let r = 0; r < ROUNDS; r++) {
+      // alternate: each round starts with a different system, so no one always runs after the same neighbour
+      const order = SYSTEMS.map((_, i) => SYSTEMS[(i + r) % SYSTEMS.length]!);
+      if (r % 2 === 1) order.reverse();
+      for (const e of prep.endpoints) {
+        for (const s of order) {
+          const res = await load({ port: ports[s]!, path: e.path, body: e.body, durationS: DURATION_S });
+          log(`round ${r + 1} ${pad(s, 8)} ${pad(e.label, 48)} ${Math.round(res.rps)} req/s p99 ${res.p99} ms${res.non2xx || res.errors ? ` (non-2xx ${res.non2xx}, errors ${res.errors})` : ''}`);
+          const cur = (best[e.key] ??= {});
+          if (!cur[s] || res.rps > cur[s]!.rps) cur[s] = { ...res, round: r + 1 };
+        }
+      }
+    }
+    // the write endpoint must still answer success after the load
+    const check = JSON.parse((await request(mock.port, 'POST', prep.endpoints[2]!.path, prep.endpoints[2]!.body)).body.toString('utf8')) as Envelope;
+    must(check, 'editOrderPackage after load');
+
+    let list: ListResult | null = null;
+    if (!SKIP_LIST && ONLY.has('mock')) {
+      log(`list latency: loading ${LIST_ORDERS} orders...`);
+      list = await measureList(mock.port, prep, LIST_ORDERS);
+      log(`list latency at ${list.orders} orders: p50 ${list.p50} ms, p99 ${list.p99} ms (state loaded in ${list.loadMs} ms)`);
+    }
+    for (const c of children.splice(0)) await c.stop();
+
+    let startup: { firstAnswerMs: number[]; readyMs: number[] } | null = null;
+    if (!SKIP_STARTUP && ONLY.has('mock')) startup = await measureStartup();
+
+    // ---- report ----
+    const ratio = (a?: number, b?: number) => (a && b ? round(a / b, 2) : null);
+    const rows: string[] = [];
+    const throughput: Record<string, unknown> = {};
+    for (const e of prep.endpoints) {
+      const b = best[e.key] ?? {};
+      throughput[e.key] = {
+        label: e.label,
+        ...Object.fromEntries(SYSTEMS.map((s) => [s, b[s] ? { rps: Math.round(b[s]!.rps), p50: b[s]!.p50, p99: b[s]!.p99, non2xx: b[s]!.non2xx, errors: b[s]!.errors, round: b[s]!.round } : null])),
+        ratios: { mockVsBare: ratio(b.mock?.rps, b.bare?.rps), mockVsWiremock: ratio(b.mock?.rps, b.wiremock?.rps), mockVsPrism: ratio(b.mock?.rps, b.prism?.rps) },
+      };
+      rows.push(
+        `${pad(e.label, 48)} ${SYSTEMS.map((s) => pad(b[s] ? `${Math.round(b[s]!.rps)} (p99 ${b[s]!.p99})` : '-', 20)).join(' ')} ` +
+          `mock/bare ${ratio(b.mock?.rps, b.bare?.rps) ?? '-'}  mock/WireMock ${ratio(b.mock?.rps, b.wiremock?.rps) ?? '-'}  mock/Prism ${ratio(b.mock?.rps, b.prism?.rps) ?? '-'}`,
+      );
+    }
+    const b22 = best['22'] ?? {};
+    const b20 = best['20'] ?? {};
+    const firstAnswer = startup ? quantile(startup.firstAnswerMs, 0.5) : null;
+    const targets = [
+      { name: '#22 mock/bare >= 0.60', value: ratio(b22.mock?.rps, b22.bare?.rps), target: 0.6 },
+      { name: '#20 mock/bare >= 0.40', value: ratio(b20.mock?.rps, b20.bare?.rps), target: 0.4 },
+      { name: '#22 mock/WireMock >= 1.5', value: ratio(b22.mock?.rps, b22.wiremock?.rps), target: 1.5 },
+      { name: '#22 mock/Prism >= 10', value: ratio(b22.mock?.rps, b22.prism?.rps), target: 10 },
+      { name: 'ready (spawn -> first answer) < 1000 ms', value: firstAnswer === null ? null : round(firstAnswer, 0), target: 1000, below: true },
+      { name: `list page p99 < 5 ms at ${list?.orders ?? LIST_ORDERS} orders`, value: list?.p99 ?? null, target: 5, below: true },
+    ].map((t) => ({ ...t, met: t.value === null ? null : t.below ? t.value < t.target : t.value >= t.target }));
+
+    const lines = [
+      '',
+      `partywo mock benchmark - ${new Date().toISOString()} - ${os.cpus().length} cpus, node ${process.version}, ${DURATION_S} s x ${ROUNDS} rounds, 10 connections, best round kept`,
+      '',
+      `${pad('req/s (p99 ms)', 48)} ${SYSTEMS.map((s) => pad(s, 20)).join(' ')}`,
+      ...rows,
+      '',
+      startup
+        ? `startup: spawn -> first #22 answer ${startup.firstAnswerMs.map((x) => Math.round(x)).join(' / ')} ms (median ${Math.round(firstAnswer!)}); in-process ready (listening) ${startup.readyMs.join(' / ')} ms since process start`
+        : 'startup: skipped',
+      list ? `list (#19 queryOrders, pageSize 10) at ${list.orders} orders: p50 ${list.p50} ms, p99 ${list.p99} ms, last page ${list.lastPageMs} ms (${list.samples} requests; state load ${list.loadMs} ms)` : 'list: skipped',
+      '',
+      'targets:',
+      ...targets.map((t) => `  ${t.met === null ? '?' : t.met ? 'ok  ' : 'MISS'} ${pad(t.name, 45)} ${t.value ?? '-'}`),
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    const results = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version, loadavgBefore: os.loadavg() },
+      settings: { durationS: DURATION_S, rounds: ROUNDS, connections: 10, systems: SYSTEMS },
+      throughput,
+      startup: startup && { firstAnswerMs: startup.firstAnswerMs.map((x) => Math.round(x)), medianMs: Math.round(firstAnswer!), inProcessReadyMs: startup.readyMs },
+      list,
+      targets,
+      totalSeconds: Math.round((performance.now() - t0) / 1000),
+    };
+    writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+    log(`wrote ${path.relative(ROOT, OUT)} in ${results.totalSeconds} s total`);
+  } finally {
+    for (const c of children) await c.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
