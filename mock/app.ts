@@ -16,6 +16,13 @@ import transport from './http/transport';
 import accountRoutes from './http/routes/account';
 import referenceRoutes from './http/routes/reference';
 import backofficeUsersRoutes from './http/routes/backoffice-users';
+import './fixtures/orders-scenarios';
+import paymentsPlatform from './http/payments-platform';
+import ordersRoutes from './http/routes/orders';
+import backofficeOrdersRoutes from './http/routes/backoffice-orders';
+import loansRoutes from './http/routes/loans';
+import paymentRoutes from './http/routes/payment';
+import paymentPlatformRoutes from './http/routes/payment-platform';
 import driftPlugin, { type Drift } from './http/drift';
 
 export interface BuildOptions {
@@ -108,5 +115,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(accountRoutes);
   await app.register(referenceRoutes);
   await app.register(backofficeUsersRoutes);
+  // orders, back office, loans, payment and the simulated payment platform (issue 4)
+  await app.register(paymentsPlatform);
+  await app.register(ordersRoutes);
+  await app.register(backofficeOrdersRoutes);
+  await app.register(loansRoutes);
+  await app.register(paymentRoutes);
+  await app.register(paymentPlatformRoutes);
   return app;
 }

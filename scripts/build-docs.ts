@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isObject, type JsonObject } from './lib/json';
 import { docsDir, repoRoot, specDocuments } from './lib/paths';
 import { runRedocly } from './lib/redocly';
 import { bundleMainDocument, jsonText } from './lib/spec-build';
@@ -31,12 +32,6 @@ export function networkResources(html: string): string[] {
   for (const pattern of patterns) for (const match of html.matchAll(pattern)) found.add(match[0]);
   for (const url of CDN_IMAGES) if (html.includes(url)) found.add(url);
   return [...found];
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function findingText(value: unknown): string[] {

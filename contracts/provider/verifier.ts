@@ -108,7 +108,8 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifySu
     provider: PROVIDER,
     providerBaseUrl: options.providerBaseUrl,
     logLevel: options.logLevel ?? 'warn',
-    stateHandlers: createStateHandlers(backend, context, stateNamesIn(files)),
+    // pact-js types stateHandlers as HTTP AND message handlers at once; ours are the HTTP kind
+    stateHandlers: createStateHandlers(backend, context, stateNamesIn(files)) as unknown as VerifierOptions['stateHandlers'],
     requestFilter: createRequestFilter(context) as unknown as VerifierOptions['requestFilter'],
     ...(reset ? { beforeEach: async () => void (await mock.reset()) } : {}),
   };

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { OPERATIONS, ORDER_STATUS, REPAYMENT_STATUS, numberOf, orderStatusLabel } from '../ui/labels.js';
+import { MAGIC_CARDS as UI_MAGIC_CARDS, OPERATIONS, ORDER_STATUS, REPAYMENT_STATUS, numberOf, orderStatusLabel } from '../ui/labels.js';
 import { addMonthsCst, formatCst, nextDueTarget, parseLegacyDate, startOfDayCst, statusChanges } from '../ui/time.js';
 import { coerceParam, credentialsIn, faultBody, freshSms, matchesStatus, normaliseEntry, normaliseScenario, paymentsOf, smsKey, testIdCardNo } from '../ui/model.js';
 import { ORDER_STATUS_LABELS, REPAYMENT_STATUS_LABELS } from '../domain/orders/codes';
+import { MAGIC_CARDS } from '../domain/payments/cards';
 
 const cst = (text: string) => Date.parse(`${text}+08:00`);
 
@@ -23,6 +24,11 @@ describe('labels', () => {
     for (const [code, label] of Object.entries(REPAYMENT_STATUS_LABELS)) expect(REPAYMENT_STATUS[code as keyof typeof REPAYMENT_STATUS]?.[0]).toBe(label);
     expect(orderStatusLabel('100502100503')).toEqual(['审核中', 'in review']);
     expect(orderStatusLabel('999999')).toBeUndefined();
+  });
+
+  it('offers the magic test cards of the simulated payment platform, success first', () => {
+    expect(UI_MAGIC_CARDS).toEqual(MAGIC_CARDS.map((c) => [c.cardNo, c.label]));
+    expect(MAGIC_CARDS[0]!.outcome).toBe('success');
   });
 
   it('numbers operations, marking the undocumented ones', () => {

@@ -2,7 +2,7 @@
 // order reads through #20/#31/#33, approvals #27/#29, disbursement #34 and the whole payment flow #36-#43.
 /* global localStorage, URLSearchParams */
 import { admin, adminHas, legacy, legacyRaw, touchCaptcha, guid, ApiError, session, bus } from './api.js';
-import { PATH_OF } from './labels.js';
+import { PATH_OF, MAGIC_CARDS } from './labels.js';
 import { matchesStatus, testIdCardNo, credentialsIn, freshSms, smsKey } from './model.js';
 
 const op = (operationId, params) => legacy(PATH_OF[operationId], params);
@@ -179,8 +179,9 @@ function rowsOf(env) {
 }
 
 /**
- * The order table. Uses GET /__mock/orders when the server has it; otherwise composes the back-office lists
- * (#26, #28, #30 per company, with staff logins) and the customers' own lists (#19).
+ * The order table. Uses GET /__mock/orders when the server has it (see README "Admin API needed"); otherwise
+ * composes #26 per company as its ready-made seller (every order with a company except drafts and deleted ones,
+ * the status filter applied by the mock, pages of 100) and #19 per ready-made customer (their drafts too).
  * Returns {rows, source, complete}.
  */
 export async function listOrders({ status = '', customerId = '' } = {}) {
@@ -190,54 +191,50 @@ export async function listOrders({ status = '', customerId = '' } = {}) {
     if (customerId) q.set('customerId', customerId);
     q.set('limit', '200');
     const body = await admin('GET', `/orders?${q}`);
-    const rows = body.orders ?? body.list ?? [];
-    return { rows, source: 'GET /__mock/orders', complete: true };
+    return { rows: body.orders ?? [], source: 'GET /__mock/orders', complete: true };
   }
   const found = new Map();
   const add = (row, via) => {
     const id = String(row.orderId);
-    const prev = found.get(id);
-    found.set(id, { ...prev, ...row, _via: [...new Set([...(prev?._via ?? []), via])] });
+    found.set(id, { ...found.get(id), ...row, _via: via });
     if (row.companyId) cache.companyOfOrder.set(id, String(row.companyId));
   };
-  const { customers = [] } = await accounts();
-  const wanted = customerId ? customers.filter((c) => String(c.customerId) === String(customerId)) : customers;
-  const customerIds = customerId ? [customerId] : wanted.map((c) => c.customerId);
+  const pages = async (call) => {
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const env = await call(page);
+      rowsOf(env).forEach((r) => add(r, env._via));
+      if (page * PAGE_SIZE >= Number(env.obj?.totalRowNum ?? 0)) break;
+    }
+  };
   const jobs = [];
-  for (const id of customerIds) {
+  const { customers = [] } = await accounts();
+  const readyCustomers = customers.filter((c) => !customerId || String(c.customerId) === String(customerId));
+  for (const c of readyCustomers) {
+    const id = String(c.customerId);
     jobs.push(
-      asCustomer(id, async ({ token }) => {
-        const env = await op('queryOrders', { login_token: token, customerId: id, status: '', currentPageNum: 1, pageSize: 100 });
-        rowsOf(env).forEach((r) => add({ customerId: id, ...r }, '#19'));
-      }).catch(() => undefined),
+      asCustomer(id, ({ token }) =>
+        pages(async (page) => ({ ...(await op('queryOrders', { login_token: token, customerId: id, status, currentPageNum: page, pageSize: PAGE_SIZE })), _via: '#19' })),
+      ).catch(() => undefined),
     );
   }
-  if (!customerId) {
-    for (const c of await companies()) {
-      const companyId = String(c.companyId);
-      const lists = [
-        ['seller', 'querySellerApproveOrders', '#26'],
-        ['risk', 'queryRiskManagementApproveOrders', '#28'],
-        ['finance', 'queryWaitingForPayOrders', '#30'],
-      ];
-      for (const [role, operationId, via] of lists) {
-        jobs.push(
-          asStaff(companyId, role, async ({ token }) => {
-            const env = await op(operationId, { login_token: token, status: '', currentPageNum: 1, pageSize: 100, companyId });
-            rowsOf(env).forEach((r) => add({ companyId, ...r }, via));
-          }).catch(() => undefined),
-        );
-      }
-    }
+  for (const c of await companies()) {
+    const companyId = String(c.companyId);
+    if (!(await staffFor(companyId, 'seller'))) continue;
+    jobs.push(
+      asStaff(companyId, 'seller', ({ token }) =>
+        pages(async (page) => ({ ...(await op('querySellerApproveOrders', { login_token: token, companyId, status, currentPageNum: page, pageSize: PAGE_SIZE })), _via: '#26' })),
+      ).catch(() => undefined),
+    );
   }
   await Promise.all(jobs);
-  let rows = [...found.values()];
-  if (status) rows = rows.filter((r) => matchesStatus(r.status, status));
-  if (customerId) rows = rows.filter((r) => !r.customerId || String(r.customerId) === String(customerId));
+  let rows = [...found.values()].filter((r) => matchesStatus(r.status, status));
+  if (customerId) rows = rows.filter((r) => String(r.customerId) === String(customerId));
   rows.sort((a, b) => String(b.orderId).localeCompare(String(a.orderId)));
-  return { rows, source: '#19 #26 #28 #30', complete: false };
+  return { rows, source: '#26 × 公司 company, #19 × 现成用户 ready-made customer', complete: false };
 }
 
+const PAGE_SIZE = 100;
+const MAX_PAGES = 5;
 
 // --- actions ---
 
@@ -302,8 +299,8 @@ async function newSms(phone, seen, purpose) {
 }
 
 
-/** Magic test card that pays successfully (mock README's table); overridable from the order page. */
-export const DEFAULT_TEST_CARD = '6222020000000000003';
+/** The magic test card that pays successfully (labels.js MAGIC_CARDS); the order page can pick another. */
+export const DEFAULT_TEST_CARD = MAGIC_CARDS[0][0];
 
 async function bankCode() {
   if (!cache.bankCodes) cache.bankCodes = (await op('getBankCode', {})).obj ?? {};

@@ -4,6 +4,7 @@ export declare const ORDER_STATUS_FILTERS: Record<'100502100503' | '100500', [st
 export declare const REPAYMENT_STATUS: Record<'101901' | '101902' | '101903' | '101904', [string, string]>;
 export declare const MATERIAL_TYPE: Record<string, string>;
 export declare const ROLES: Record<'seller' | 'risk' | 'finance', [string, string]>;
+export declare const MAGIC_CARDS: [string, string][];
 export declare const ORDER_FIELDS: [string, string][];
 export declare const OPERATIONS: [number | null, string, string][];
 export declare const PATH_OF: Record<string, string>;

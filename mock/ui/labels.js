@@ -53,6 +53,16 @@ export const ROLES = {
   finance: ['财务放款', 'finance, disbursement #30/#34'],
 };
 
+/** Magic test cards of the simulated payment platform (README "Magic test cards"; a unit test keeps them equal). */
+export const MAGIC_CARDS = [
+  ['6222020000000007', '成功 success'],
+  ['6222020000000015', '拒绝 declined'],
+  ['6222020000000023', '回调两次 callback delivered twice'],
+  ['6222020000000031', '回调延迟 callback delivered late'],
+  ['6222020000000049', '无回调 callback never delivered'],
+  ['6222020000000056', '绑卡失败 binding refused'],
+];
+
 /** Order fields of #20 with their Chinese names (the admin detail pages' captions). */
 export const ORDER_FIELDS = [
   ['orderId', '订单编号'],

@@ -507,7 +507,7 @@ export interface components {
                 role: "seller" | "risk" | "finance";
             }[];
         };
-        /** @description A payment of the simulated payment platform (created by */
+        /** @description A payment of the simulated payment platform (created by endpoint 41; `paymentId` is the endpoint 41 `obj` the client sends as `orderid`). */
         Payment: {
             paymentId: string;
             repaymentRecordId: string;
@@ -517,7 +517,7 @@ export interface components {
             /** @description Yuan, two decimals. */
             amount?: string;
             /**
-             * @description Where the payment is (created by
+             * @description Where the payment is (created by endpoint 41, SMS sent by endpoint 42, confirmed by endpoint 43, then paid or failed by the callback).
              * @example created
              * @example smsSent
              * @example confirmed

@@ -1763,7 +1763,7 @@ export interface components {
          *     }
          */
         CustomerLoginOutRequest: {
-            /** @description The login token to end - a customer's (#3, */
+            /** @description The login token to end - a customer's (#3, endpoint 2) or a staff user's (#24). */
             login_token: components["schemas"]["LoginToken"];
         };
         /**
@@ -1835,11 +1835,20 @@ export interface components {
          *     largest code, JavaScript iterates integer-like keys in ascending order) and the admin pages display the
          *     fixed text 按月等额本金 for it, so the largest code is labelled 按月等额本金 and the mock's schedule is
          *     equal monthly principal plus an equal share of the fee. Both codes are invented by the contract; the
-         *     label of 100802 comes from the client, the label of 100801 is inferred.
+         *     label of 100802 comes from the client, the label of 100801 (等额本息) is inferred.
          * @example 100802
          * @enum {string}
          */
         Code1008: "100801" | "100802";
+        /**
+         * Code1030
+         * @description 手续费支付方式 (how the service fee is paid), base-code family 1030, sent by the 2016 application form as
+         *     `poundageRepaymentType` on editOrderPackage (#14; accepted and ignored by the mock). Labels from the 2016
+         *     client.
+         * @example 103001
+         * @enum {string}
+         */
+        Code1030: "103001" | "103002";
         /**
          * EditOrderPackageRequest
          * @description Parameters of editOrderPackage (#14): the package page (套餐编辑页信息). The document names only
@@ -1904,8 +1913,8 @@ export interface components {
             monthRepay?: components["schemas"]["Money"];
             /** @description Monthly fee rate in percent (2016, `0.7`); accepted and ignored. */
             monthInterestRate?: string;
-            /** @description How the fee is paid (family 1030: 103001 一次性支付, 103002 分期支付; 2016); accepted and ignored. */
-            poundageRepaymentType?: string;
+            /** @description How the fee is paid (family 1030; 2016); accepted and ignored. */
+            poundageRepaymentType?: components["schemas"]["Code1030"];
             /** @description Designer's name (2016); accepted and ignored. */
             designer?: string;
             /** @description Designer's phone (2016); accepted and ignored. */
@@ -1921,16 +1930,17 @@ export interface components {
          * @example 100904
          * @enum {string}
          */
-        Code1009: "100901" | "100902" | "100903" | "100904" | "100905";
+        Code1009: "100901" | "100902" | "100903" | "100904" | "100905" | "100906";
         /**
          * Code1010
          * @description 资产 (assets), base-code family 1010: the order's `applicantAsset` (#15, #20; the form's default is
          *     101001). Codes and labels from the 2015 client's fixed labels (the admin page shows 101004 as 有房有车).
-         *     101003 is never used by the client and is not part of the contract.
+         *     101003 is never used by the client; the contract keeps it (label 无房 inferred, `x-inferred-codes`)
+         *     because the legacy table numbers it.
          * @example 101001
          * @enum {string}
          */
-        Code1010: "101001" | "101002" | "101004" | "101005";
+        Code1010: "101001" | "101002" | "101003" | "101004" | "101005";
         /**
          * Code1011
          * @description 工作性质 (job nature), base-code family 1011: the order's `applicantJobNature` (#15, #20; the form's
@@ -2211,7 +2221,8 @@ export interface components {
         /**
          * OrderStatusFilter
          * @description The `status` filter of the order lists (#19, #26, #28, #30): a 1005 order-status code, or one of the
-         *     client's pseudo filters, or empty / absent for "all". The pseudo filters are not statuses:
+         *     client's pseudo filters, or empty / absent for "all" (the 2015 client sends `status=`). The pseudo
+         *     filters come from the 2016 client and are not statuses:
          *     `100500` 我的额度 = the orders that became loans (100507, 100508, 100510) and `100502100503` 审核中 =
          *     both review stages (100502 and 100503, the two codes concatenated).
          * @example 100502
@@ -2682,7 +2693,7 @@ export interface components {
             password: components["schemas"]["Password"];
             /** @description The staff member's name (shown on approvals as `approveName`). */
             usersName: string;
-            /** @description The staff member's company (from queryCompany, */
+            /** @description The staff member's company (from queryCompany, endpoint 25); must exist. */
             companyId: components["schemas"]["CompanyId"];
             /** @description 性别 (family 1001); the 2015 client always sends 100101. Absent = 100101. */
             sex?: components["schemas"]["Code1001"];
@@ -2746,7 +2757,7 @@ export interface components {
             /** @description Always null (never return a password or its hash). */
             password: null;
             companyId: components["schemas"]["CompanyId"];
-            /** @description 性别 code (family 1001), as registered by */
+            /** @description 性别 code (family 1001), as registered by endpoint 23. */
             sex: components["schemas"]["Code1001"] | null;
             /**
              * @description The staff role: `seller` (商家审批: #26, #27), `risk` (风控审批: #28, #29), `finance` (放款: #30, #34).
@@ -3597,7 +3608,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope. On success `obj` is the customer and `token` the step token for */
+            /** @description The envelope. On success `obj` is the customer and `token` the step token for endpoint 5. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3795,7 +3806,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The envelope. On success `obj` is the customer and `token` a step token for */
+            /** @description The envelope. On success `obj` is the customer and `token` a step token for endpoint 12. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,7 +3815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope"] & {
                         obj?: components["schemas"]["Customer"] | null;
                         list?: null;
-                        /** @description The step token (accepted by updatePhoneNumber */
+                        /** @description The step token (accepted by updatePhoneNumber endpoint 12), null on failure. */
                         token?: components["schemas"]["StepToken"] | null;
                     };
                 };

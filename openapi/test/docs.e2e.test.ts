@@ -23,7 +23,7 @@ beforeAll(async () => {
   const { out, doc } = await buildDocs();
   url = `file://${out}`;
   operations = listOperations(doc);
-  findings = collectSecurityFindings(doc as Parameters<typeof collectSecurityFindings>[0]).length;
+  findings = collectSecurityFindings(doc).length;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolvePointer } from '../../scripts/lib/json';
 import { generatedDir } from '../../scripts/lib/paths';
 import { createSpecValidator, pointerToken } from '../../scripts/lib/spec-ajv';
 import { buildGeneratedFiles, staleFiles, writeGeneratedFiles, type GeneratedFile } from '../../scripts/lib/spec-build';
@@ -24,14 +25,6 @@ function refsOf(node: unknown, found: string[] = []): string[] {
     }
   }
   return found;
-}
-
-function resolvePointer(doc: unknown, ref: string): unknown {
-  return ref
-    .slice(2)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((n, token) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[token] : undefined), doc);
 }
 
 describe('openapi/generated/', () => {

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, openapiDir, repoRoot } from '../../scripts/lib/paths';
 import { createSpecValidator, formatErrors, pointerToken, type SpecValidator } from '../../scripts/lib/spec-ajv';
 import { bundleDocument, type OpenApiDocument } from '../../scripts/lib/spec-build';
+import type { JsonObject } from '../../scripts/lib/json';
 import { deref, listOperations, type OperationEntry } from '../../scripts/lib/spec-walk';
-
-type JsonObject = Record<string, unknown>;
 
 let prism: ChildProcess | undefined;
 let output = '';

@@ -1,18 +1,12 @@
 // Finds every example of a bundled OpenAPI document (media types, parameters, schemas) and validates it
 // against its schema with Ajv (JSON Schema 2020-12).
+import { followRef as follow, HTTP_METHODS, isBinaryMediaType, isObject, type JsonObject } from './json';
 import { createSpecValidator, formatErrors, pointerToken } from './spec-ajv';
 
-type JsonObject = Record<string, unknown>;
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 /** Keywords whose value is a subschema, or a map / list of subschemas. */
 const SUBSCHEMA_KEYS = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames'];
 const SUBSCHEMA_MAP_KEYS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
 const SUBSCHEMA_LIST_KEYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One example and the schema it must satisfy. */
 export interface ExampleCase {
@@ -26,27 +20,6 @@ export interface ExampleCase {
 export interface ExampleProblem {
   label: string;
   errors: string[];
-}
-
-/** Resolves an internal `$ref` (`#/components/...`) once; returns the node and its pointer. */
-function follow(doc: JsonObject, node: unknown, pointer: string): { node: unknown; pointer: string } {
-  let current = node;
-  let at = pointer;
-  for (let i = 0; i < 10 && isObject(current) && typeof current.$ref === 'string'; i++) {
-    const ref = current.$ref as string;
-    if (!ref.startsWith('#/')) break;
-    at = ref;
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((n, token) => (isObject(n) ? n[token] : Array.isArray(n) ? n[Number(token)] : undefined), doc);
-  }
-  return { node: current, pointer: at };
-}
-
-function isBinaryMediaType(mediaType: string): boolean {
-  return /^(image|audio|video)\//.test(mediaType) || mediaType === 'application/octet-stream';
 }
 
 /** Examples of an object with `example` / `examples` (media type or parameter), against `schemaPointer`. */

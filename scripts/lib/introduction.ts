@@ -4,10 +4,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAGIC_CARDS } from '../../mock/domain/payments/cards';
+import { HTTP_METHODS, isObject, type JsonObject } from './json';
 import { openapiDir } from './paths';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { pointerToken } from './spec-ajv';
 
 export const introductionFile = path.join(openapiDir, 'introduction.md');
 
@@ -18,12 +17,7 @@ export const MARKERS = {
   testCards: '<!-- partywo:test-cards -->',
 } as const;
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Escapes text for one cell of a markdown table. */
 export function cell(value: unknown): string {
@@ -31,10 +25,6 @@ export function cell(value: unknown): string {
     .replace(/\r?\n+/g, ' ')
     .replace(/\|/g, '\\|')
     .trim();
-}
-
-function decodePointerToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** One `x-security-finding`, with a human label for where it sits in the spec. */
@@ -47,15 +37,15 @@ export interface SecurityFinding {
   pointer: string;
 }
 
-/** Walks the bundled document and yields every value of the extension `key` with its JSON pointer. */
-export function collectExtension(doc: unknown, key: string): { pointer: string[]; value: Json; holder: JsonObject }[] {
-  const found: { pointer: string[]; value: Json; holder: JsonObject }[] = [];
+/** Walks the bundled document and yields every value of the extension `key` with the path (keys) of its holder. */
+export function collectExtension(doc: unknown, key: string): { pointer: string[]; value: unknown }[] {
+  const found: { pointer: string[]; value: unknown }[] = [];
   const visit = (node: unknown, pointer: string[]): void => {
     if (Array.isArray(node)) {
       node.forEach((child, i) => visit(child, [...pointer, String(i)]));
     } else if (isObject(node)) {
       for (const [k, child] of Object.entries(node)) {
-        if (k === key) found.push({ pointer, value: child, holder: node });
+        if (k === key) found.push({ pointer, value: child });
         else visit(child, [...pointer, k]);
       }
     }
@@ -67,24 +57,24 @@ export function collectExtension(doc: unknown, key: string): { pointer: string[]
 /** "#4 updatePasswordPre · POST /user/updatePasswordPreController · response obj.password", or "schema Customer.password". */
 function describeLocation(doc: JsonObject, pointer: string[]): { where: string; legacyNumber: number | null } {
   if (pointer[0] === 'paths' && pointer.length >= 2) {
-    const route = decodePointerToken(pointer[1] ?? '');
-    const method = pointer[2] && HTTP_METHODS.includes(pointer[2]) ? pointer[2] : undefined;
+    const route = pointer[1] ?? '';
+    const method = HTTP_METHODS.find((m) => m === pointer[2]);
     const paths = doc.paths as JsonObject | undefined;
     const operation = method ? ((paths?.[route] as JsonObject | undefined)?.[method] as JsonObject | undefined) : undefined;
     const number = typeof operation?.['x-legacy-number'] === 'number' ? (operation['x-legacy-number'] as number) : null;
     const name = operation?.operationId ? `${number ? `#${number} ` : ''}${String(operation.operationId)}` : '';
     const rest = pointer.slice(method ? 3 : 2);
-    const fields = rest.filter((token, i) => rest[i - 1] === 'properties').map(decodePointerToken);
+    const fields = rest.filter((_token, i) => rest[i - 1] === 'properties');
     const part = rest[0] === 'requestBody' ? 'request' : rest[0] === 'responses' ? 'response' : rest[0] === 'parameters' ? 'parameter' : '';
     const detail = [part, fields.join('.')].filter(Boolean).join(' ');
     const head = [name, `\`${(method ?? '').toUpperCase()} ${route}\``.replace('` ', '`')].filter(Boolean).join(' · ');
     return { where: detail ? `${head} · ${detail}` : head, legacyNumber: number };
   }
   if (pointer[0] === 'components' && pointer.length >= 3) {
-    const fields = pointer.slice(3).filter((token, i, rest) => rest[i - 1] === 'properties').map(decodePointerToken);
-    return { where: `${pointer[1]} \`${[decodePointerToken(pointer[2] ?? ''), ...fields].join('.')}\``, legacyNumber: null };
+    const fields = pointer.slice(3).filter((_token, i, rest) => rest[i - 1] === 'properties');
+    return { where: `${pointer[1]} \`${[pointer[2] ?? '', ...fields].join('.')}\``, legacyNumber: null };
   }
-  return { where: pointer.length ? `\`#/${pointer.join('/')}\`` : 'the whole API', legacyNumber: null };
+  return { where: pointer.length ? `\`#/${pointer.map(pointerToken).join('/')}\`` : 'the whole API', legacyNumber: null };
 }
 
 /** Every `x-security-finding` of the bundled document, most severe first, then in legacy-number order. */
@@ -100,7 +90,7 @@ export function collectSecurityFindings(doc: JsonObject): SecurityFinding[] {
         fix: String(item.fix ?? ''),
         where,
         legacyNumber,
-        pointer: `#/${pointer.join('/')}`,
+        pointer: `#/${pointer.map(pointerToken).join('/')}`,
       });
     }
   }

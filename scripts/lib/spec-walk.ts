@@ -1,23 +1,9 @@
 // Reading a bundled OpenAPI document: its operations and the parameter names each one accepts.
-type JsonObject = Record<string, unknown>;
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { followRef, HTTP_METHODS, isObject, type JsonObject } from './json';
 
 /** Resolves internal `$ref`s (`#/components/...`) of a bundled document; other values are returned as they are. */
 export function deref(doc: JsonObject, node: unknown): unknown {
-  let current = node;
-  for (let i = 0; i < 20 && isObject(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/'); i++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((n, token) => (isObject(n) ? n[token] : undefined), doc);
-  }
-  return current;
+  return followRef(doc, node).node;
 }
 
 export interface OperationEntry {

@@ -29,7 +29,7 @@ export function platformSms(
   ctx: Ctx,
 ): Decision<{ expiresAt: number }> {
   const prev = db.state.accounts.smsCodes[smsKey(cmd.purpose, cmd.phone)];
-  if (prev && ctx.now - prev.sentAt < PLATFORM_SMS_RESEND_MS) {
+  if (prev && ctx.now >= prev.sentAt && ctx.now - prev.sentAt < PLATFORM_SMS_RESEND_MS) {
     return refuse('SMS_RATE_LIMITED', `请 ${Math.ceil((prev.sentAt + PLATFORM_SMS_RESEND_MS - ctx.now) / 1000)} 秒后再试`);
   }
   let code = cmd.fixedCode ?? '';

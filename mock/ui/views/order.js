@@ -1,7 +1,7 @@
 // One order: fields, materials, approval records, repayment schedule, payments in flight, and the buttons that
 // move it (seller/risk approval, disbursement, paying an instalment, flushing callbacks).
 import { h, replace, card, table, bi, show, chip, button, autoTable, json } from '../dom.js';
-import { ORDER_FIELDS, MATERIAL_TYPE, REPAYMENT_STATUS } from '../labels.js';
+import { ORDER_FIELDS, MATERIAL_TYPE, REPAYMENT_STATUS, MAGIC_CARDS } from '../labels.js';
 import { loadOrder, approve, disburse, payInstalment, flush, payments, companyName, DEFAULT_TEST_CARD } from '../flows.js';
 import { statusChip } from './orders.js';
 import { paymentsOf } from '../model.js';
@@ -46,7 +46,8 @@ export function mount(ctx, { orderId }) {
   const inflight = h('div');
   const log = h('ol', { class: 'flow-log', id: 'pay-log' });
   const remarks = h('input', { id: 'remarks', placeholder: '审批意见 remarks', value: '控制台审批 approved in the console' });
-  const cardInput = h('input', { id: 'test-card', value: DEFAULT_TEST_CARD, class: 'mono', spellcheck: 'false', title: '测试卡号 magic test card (mock README)' });
+  const cardInput = h('input', { id: 'test-card', value: DEFAULT_TEST_CARD, class: 'mono', spellcheck: 'false', list: 'magic-cards', title: '测试卡号 magic test card (README "Magic test cards")' });
+  const cardList = h('datalist', { id: 'magic-cards' }, MAGIC_CARDS.map(([no, label]) => h('option', { value: no }, label)));
   let data = null;
   let busy = false;
   let lastPaymentsKey = '';
@@ -94,7 +95,7 @@ export function mount(ctx, { orderId }) {
         button('放款', 'Disburse', () => run('放款 disburse #34', () => disburse(data, remarks.value)), { disabled: !can('100506'), id: 'btn-disburse', class: 'primary' }),
         button('立即回调', 'Flush callbacks', () => run('回调已送达 callbacks flushed', () => flush()), { disabled: busy, id: 'btn-flush' }),
       ),
-      h('div', { class: 'row' }, h('label', null, bi('测试卡号', 'test card'), ' ', cardInput), h('small', { class: 'muted' }, ' · 操作人取自 /__mock/accounts 的现成员工 (acting staff: the ready-made accounts)')),
+      h('div', { class: 'row' }, h('label', null, bi('测试卡号', 'test card'), ' ', cardInput, cardList), h('small', { class: 'muted' }, MAGIC_CARDS.find(([no]) => no === cardInput.value)?.[1] ?? ''), h('small', { class: 'muted' }, ' · 操作人取自 /__mock/accounts 的现成员工 (acting staff: the ready-made accounts)')),
     );
     renderSchedule();
   }
