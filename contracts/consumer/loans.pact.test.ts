@@ -75,7 +75,7 @@ describe('loans and repayments', () => {
     const req = params('getRepaymentRecordByOrderId', { login_token: CUSTOMER_TOKEN, orderId: orderId() });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .uponReceiving('a request for the schedule of a loan with 1 of 3 instalments paid')
       .withRequest(...request(req))
       .willRespondWith(200, (b) =>
@@ -121,7 +121,7 @@ describe('loans and repayments', () => {
     const req = params('getRepaymentRecordByOrderId', { login_token: OTHER_CUSTOMER_TOKEN, orderId: orderId() });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .given(state('another logged-in customer'))
       .uponReceiving("a request for the schedule of another customer's loan")
       .withRequest(...request(req))
@@ -136,7 +136,7 @@ describe('loans and repayments', () => {
     const req = params('getRepaymentRecordByRepaymentRecordId', { login_token: CUSTOMER_TOKEN, repaymentRecordId: recordId() });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .uponReceiving('a request for the first unpaid instalment of a loan')
       .withRequest(...request(req))
       .willRespondWith(200, (b) => b.jsonBody(ok({ obj: record('101901', nullValue()) })))
@@ -150,7 +150,7 @@ describe('loans and repayments', () => {
     const req = params('getRepaymentRecordByRepaymentRecordId', { login_token: OTHER_CUSTOMER_TOKEN, repaymentRecordId: recordId() });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .given(state('another logged-in customer'))
       .uponReceiving("a request for an instalment of another customer's loan")
       .withRequest(...request(req))

@@ -271,7 +271,7 @@ describe('orders', () => {
     const req = params('queryOrders', { login_token: CUSTOMER_TOKEN, customerId: customerId(), status: '', currentPageNum: '1', pageSize: '10' });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .uponReceiving("the customer's order list, first page, every status")
       .withRequest(...request(req))
       .willRespondWith(200, (b) =>
@@ -406,7 +406,7 @@ describe('orders', () => {
     const req = params('deleteOrderByOrderId', { login_token: CUSTOMER_TOKEN, orderId: orderId() });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .uponReceiving('the deletion of an order being repaid')
       .withRequest(...request(req))
       .willRespondWith(200, (b) => b.jsonBody(failed('订单当前状态不允许该操作')))

@@ -30,7 +30,7 @@ describe('payment platform callback', () => {
     const req = params('repaymentDoneByRepaymentRecordId', { repaymentRecordId: fromProviderState('${repaymentRecordId}', '201509100102') });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 0, total: 3 })
+      .given(state('a loan with N of M instalments paid'), { n: 0, m: 3 })
       .uponReceiving('a payment callback for an instalment with no payment in flight')
       .withRequest(...request(req))
       .willRespondWith(200, (b) => b.jsonBody(failed('该还款记录没有处理中的支付')))

@@ -160,7 +160,7 @@ describe('bank cards and payment', () => {
     });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 0, total: 3, boundCard: true })
+      .given(state('a loan with N of M instalments paid'), { n: 0, m: 3 })
       .uponReceiving('a payment request for the first unpaid instalment with the bound card')
       .withRequest(...request(req))
       .willRespondWith(200, (b) => b.jsonBody(ok({ obj: digitsId('201509150031') })))
@@ -179,7 +179,7 @@ describe('bank cards and payment', () => {
     });
     await pact
       .addInteraction()
-      .given(state('a loan with N of M instalments paid'), { paid: 1, total: 3, boundCard: true })
+      .given(state('a loan with N of M instalments paid'), { n: 1, m: 3 })
       .uponReceiving('a payment request for an instalment already paid')
       .withRequest(...request(req))
       .willRespondWith(200, (b) => b.jsonBody(failed('该期已还款')))

@@ -110,28 +110,37 @@ export const mockRecipes: Record<StateName, MockRecipe> = {
   },
 
   async 'an order in draft'(mock, params) {
-    return orderScenario(mock, 'an order in draft', params);
+    const v = need(await orderScenario(mock, 'an order in draft', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId', 'orderMaterialId');
+    if (params.complete === true || params.complete === 'true') return v;
+    // the scenario's draft is ready for #16; without its ID-card image it is not
+    expectSuccess('deleteOrderMaterial', await mock.api.deleteOrderMaterial({ login_token: v.login_token!, orderMaterialId: v.orderMaterialId! }));
+    const { orderMaterialId: _gone, ...rest } = v;
+    void _gone;
+    return rest;
   },
   async 'an order awaiting seller approval'(mock, params) {
-    return orderScenario(mock, 'an order awaiting seller approval', params);
+    return need(await orderScenario(mock, 'an order awaiting seller approval', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId');
   },
   async 'an order awaiting risk approval'(mock, params) {
-    return orderScenario(mock, 'an order awaiting risk approval', params);
+    return need(await orderScenario(mock, 'an order awaiting risk approval', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId');
   },
   async 'an order waiting for loan'(mock, params) {
-    return orderScenario(mock, 'an order waiting for loan', params);
+    return need(await orderScenario(mock, 'an order waiting for loan', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId');
   },
   async 'a loan with N of M instalments paid'(mock, params) {
-    return orderScenario(mock, 'a loan with N of M instalments paid', params);
+    return loanWithPaid(mock, Number(params.n ?? 1), Number(params.m ?? 3));
   },
-  async 'a loan with an overdue instalment'(mock, params) {
-    return orderScenario(mock, 'a loan with an overdue instalment', params);
+  async 'a loan with an overdue instalment'(mock) {
+    const v = need(await orderScenario(mock, 'a loan with an overdue instalment', { fenQiTimes: 3 }), 'customerId', 'login_token', 'orderId', 'overdueRepaymentRecordId');
+    return { ...v, repaymentRecordId: v.overdueRepaymentRecordId! };
   },
-  async 'a paid-off loan'(mock, params) {
-    return orderScenario(mock, 'a paid-off loan', params);
+  async 'a paid-off loan'(mock) {
+    const raw = await mock.scenario('a paid-off loan', { fenQiTimes: 3 });
+    const v = need(scalars(raw), 'customerId', 'login_token', 'orderId');
+    return { ...v, repaymentRecordId: firstOf(raw.repaymentRecordIds, 'repaymentRecordIds') };
   },
-  async 'a customer with a bound card'(mock, params) {
-    return orderScenario(mock, 'a customer with a bound card', params);
+  async 'a customer with a bound card'(mock) {
+    return need(await orderScenario(mock, 'a customer with a bound card', {}), 'customerId', 'login_token', 'bindBankCardId');
   },
 
   async 'a bank-card binding was started'(mock, params) {
@@ -164,13 +173,14 @@ export const mockRecipes: Record<StateName, MockRecipe> = {
   },
 
   async 'a payment was requested'(mock, params) {
-    const loan = await orderScenario(mock, 'a loan with N of M instalments paid', { paid: 0, total: 3, boundCard: true });
+    const loan = await loanWithPaid(mock, 0, 3);
     const res = expectSuccess(
       'sendBindRequest',
       await mock.api.sendBindRequest({ login_token: loan.login_token!, customerId: loan.customerId!, repaymentRecordId: loan.repaymentRecordId!, bindBankCardId: loan.bindBankCardId! }),
     );
     const { captchaCode } = await mock.captcha(str(params.imageKey) || undefined);
-    return { customerId: loan.customerId!, login_token: loan.login_token!, repaymentRecordId: loan.repaymentRecordId!, payOrderId: str(res.obj), captchaCode };
+    // the platform texts the bank-reserved phone of the card: the owner's phone in the mock's scenarios
+    return { customerId: loan.customerId!, phoneNumber: loan.phoneNumber!, login_token: loan.login_token!, repaymentRecordId: loan.repaymentRecordId!, payOrderId: str(res.obj), captchaCode };
   },
 
   async 'a payment SMS code was sent'(mock, params) {
@@ -180,9 +190,8 @@ export const mockRecipes: Record<StateName, MockRecipe> = {
       'sendSmsByRepaymentRecordId',
       await mock.api.sendSmsByRepaymentRecordId({ login_token: requested.login_token!, img_validate_key: first.imageKey, img_validate_code: first.captchaCode, orderid: requested.payOrderId! }),
     );
-    const phone = await paymentSmsPhone(mock);
     const { captchaCode } = await mock.captcha(str(params.imageKey) || undefined);
-    return { ...requested, captchaCode, smsCode: await mock.lastSmsCode(phone) };
+    return { ...requested, captchaCode, smsCode: await mock.lastSmsCode(requested.phoneNumber!) };
   },
 
   async 'a payment was confirmed'(mock) {
@@ -196,12 +205,6 @@ export const mockRecipes: Record<StateName, MockRecipe> = {
   },
 };
 
-/** The phone the payment platform texts (the card's bank-reserved phone of the bound-card scenario). */
-async function paymentSmsPhone(_mock: MockDriver): Promise<string> {
-  void _mock;
-  throw new MockStateError('payment SMS phone: waiting for the orders scenarios');
-}
-
 async function confirmPayment(mock: MockDriver): Promise<Values> {
   const sent = await mockRecipes['a payment SMS code was sent'](mock, {});
   const cap = await mock.captcha();
@@ -212,7 +215,25 @@ async function confirmPayment(mock: MockDriver): Promise<Values> {
   return { payOrderId: sent.payOrderId!, repaymentRecordId: sent.repaymentRecordId! };
 }
 
-/** Loads one of the order/loan/card scenarios of the mock (issue 4) and returns its ids. */
+/** Loads one of the order/loan/card scenarios of the mock (issue 4) and keeps its scalar ids. */
 async function orderScenario(mock: MockDriver, name: string, params: Params): Promise<Values> {
-  return scalars(await mock.scenario(name, params));
+  const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  return scalars(await mock.scenario(name, defined));
+}
+
+function firstOf(list: unknown, what: string): string {
+  const first = Array.isArray(list) ? list[0] : undefined;
+  if (typeof first !== 'string') throw new MockStateError(`the scenario returned no ${what}`);
+  return first;
+}
+
+/** A disbursed loan of `m` instalments, the first `n` paid; the owner has a bound card. */
+async function loanWithPaid(mock: MockDriver, n: number, m: number): Promise<Values> {
+  const raw = await mock.scenario('a loan with N of M instalments paid', { n, m });
+  const v = need(scalars(raw), 'customerId', 'login_token', 'orderId', 'bindBankCardId');
+  return {
+    ...v,
+    ...(v.nextRepaymentRecordId ? { repaymentRecordId: v.nextRepaymentRecordId } : {}),
+    ...(n > 0 ? { paidRepaymentRecordId: firstOf(raw.repaymentRecordIds, 'repaymentRecordIds') } : {}),
+  };
 }

@@ -92,12 +92,11 @@ export const stateCatalogue = {
     provides: { customerId: 'the owner', login_token: 'its login token', orderId: 'the order' },
   },
   'a loan with N of M instalments paid': {
-    means: 'A disbursed order (100507) of `total` monthly instalments, the first `paid` of them paid; with `boundCard` the owner also has a bound bank card.',
-    params: { paid: 'instalments paid (number)', total: 'instalments (number)', boundCard: '`true` to bind a card for the owner too' },
+    means: 'A disbursed order (100507) of `m` monthly instalments whose first `n` are paid (the n-th fell due today); the owner has a bound bank card.',
+    params: { n: 'instalments paid (number)', m: 'instalments of the loan (number)' },
     provides: {
-      customerId: 'the owner', login_token: 'its login token', orderId: 'the order',
-      repaymentRecordId: 'the first unpaid instalment', paidRepaymentRecordId: 'a paid instalment (when paid > 0)',
-      bindBankCardId: 'the bound card (when boundCard)',
+      customerId: 'the owner', phoneNumber: 'its phone (the bank-reserved phone of its card)', login_token: 'its login token', orderId: 'the order',
+      repaymentRecordId: 'the first unpaid instalment', paidRepaymentRecordId: 'the first instalment (when n > 0)', bindBankCardId: 'the bound card',
     },
   },
   'a loan with an overdue instalment': {

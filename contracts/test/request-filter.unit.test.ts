@@ -83,7 +83,7 @@ describe('request filter', () => {
     const contentType = encoded.headers.get('content-type')!;
     const raw = Buffer.from(await encoded.arrayBuffer());
     const out = rewriteMultipart(raw, contentType, { login_token: 'LIVE', orderId: '209912310001' }, { [CUSTOMER_TOKEN]: 'login_token', [SAMPLE_ORDER_ID]: 'orderId' });
-    const parsed = await new Request('http://x/', { method: 'POST', body: out, headers: { 'content-type': contentType } }).formData();
+    const parsed = await new Request('http://x/', { method: 'POST', body: new Uint8Array(out), headers: { 'content-type': contentType } }).formData();
     expect(parsed.get('login_token')).toBe('LIVE');
     expect(parsed.get('orderId')).toBe('209912310001');
     expect(parsed.get('orderMaterialType')).toBe('100701');

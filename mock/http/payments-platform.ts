@@ -162,12 +162,13 @@ async function paymentsAdmin(app: FastifyInstance): Promise<void> {
       principal: fenToYuanText(e.principalFen),
       fee: fenToYuanText(e.feeFen),
       overdueInterest: fenToYuanText(e.overdueInterestFen),
-      companyId: e.companyId,
       customerId: e.customerId,
       orderId: e.orderId,
-      repaymentRecordId: e.repaymentRecordId,
-      paymentId: e.paymentId,
-      bindBankCardId: e.bindBankCardId,
+      // a disbursement has no record, payment or card: those fields are left out, never null
+      ...(e.companyId !== null ? { companyId: e.companyId } : {}),
+      ...(e.repaymentRecordId !== null ? { repaymentRecordId: e.repaymentRecordId } : {}),
+      ...(e.paymentId !== null ? { paymentId: e.paymentId } : {}),
+      ...(e.bindBankCardId !== null ? { bindBankCardId: e.bindBankCardId } : {}),
     }));
     return sendJson(request, reply, { entries });
   });

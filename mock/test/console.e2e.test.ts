@@ -179,13 +179,24 @@ describe('dev console', () => {
     expect(ledger.entries.filter((e) => e.kind === 'repayment' && e.repaymentRecordId === recordId)).toHaveLength(1);
   });
 
-  it('shows the legacy calls the page made in the request journal', async () => {
+  it('shows the legacy calls in the request journal, unknown parameters highlighted', async () => {
+    const products = await legacy('/order/queryProductController', { companyId: '20150901000001', debugFlag: 'on' });
+    expect(products.success).toBe(true);
     await page.goto(`${base}/__mock/ui/#/journal`);
-    await expect.poll(() => page.locator('#journal').textContent()).toContain('smsConfirm');
-    const text = await page.locator('#journal').textContent();
+    const journal = page.locator('#journal');
+    await expect.poll(() => journal.textContent()).toContain('queryProduct');
+    const row = page.locator('#journal tr.entry', { hasText: 'queryProduct' }).first();
+    expect(await row.locator('.param.unknown').textContent()).toContain('debugFlag=on');
+    expect(await row.locator('.param:not(.unknown)').first().textContent()).toContain('companyId=20150901000001');
+    expect(await row.textContent()).toContain('success:true');
+    const text = await journal.textContent();
+    expect(text).toContain('smsConfirm');
     expect(text).toContain('#43');
-    expect(text).toContain('loanByOrderId');
     expect(text).not.toContain('/__mock/sms'); // the console's own polling is hidden by default
+    await page.locator('#journal-filter').fill('loanByOrderId');
+    await expect.poll(() => journal.textContent()).toContain('#34');
+    expect(await page.locator('#journal tr.entry').count()).toBe(1);
+    await page.locator('#journal-filter').fill('');
     await shot('12-journal');
   });
 

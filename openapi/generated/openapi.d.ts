@@ -310,6 +310,10 @@ export interface paths {
          *     customer. The new number must not belong to any other customer. After success the client logs out
          *     (#10) and sends the user to the login page; the customer logs in with the new number.
          *
+         *     Step 1 (updatePhoneNumberPre #11, with the SMS code sent to the CURRENT number) must have succeeded
+         *     for this customer within the last 10 minutes, whichever token is sent; otherwise the change is refused
+         *     with STEP_TOKEN_INVALID (domain.md: the two-step change is bound to its customer).
+         *
          *     The document's success sample reads 密码更新成功! ("password updated"), a slip copied from #5; the
          *     contract answers 手机号更新成功!.
          */

@@ -39,7 +39,7 @@ export default async function loansRoutes(app: FastifyInstance): Promise<void> {
     // #34: finance of the order's company; approval fields as the back office sends them
     loanByOrderId(op) {
       const actor = op.staff();
-      op.run((db, ctx) =>
+      const r = op.run((db, ctx) =>
         loanByOrderId(
           db,
           {
@@ -53,7 +53,7 @@ export default async function loansRoutes(app: FastifyInstance): Promise<void> {
           ctx,
         ),
       );
-      return success({ message: '放款成功' });
+      return success({ message: r.record.approveResult ? '放款成功' : '已拒绝放款' });
     },
   });
 }

@@ -35,13 +35,15 @@ export function mount(ctx) {
   }
 
   async function load() {
-    const body = await admin('GET', `/requests?limit=${limitSel.value}`);
+    // The whole journal (500), filtered here: the console's own polling would otherwise crowd out the legacy calls.
+    const body = await admin('GET', '/requests?limit=500');
     const raw = body?.requests ?? [];
     const filter = opFilter.value.trim().toLowerCase();
     const entries = raw
       .map(normaliseEntry)
       .filter((e) => adminBox.checked || !/\/__mock\//.test(e.path))
-      .filter((e) => !filter || `${e.operationId} ${e.path}`.toLowerCase().includes(filter));
+      .filter((e) => !filter || `${e.operationId} ${e.path}`.toLowerCase().includes(filter))
+      .slice(0, Number(limitSel.value));
     replace(
       list,
       entries.length

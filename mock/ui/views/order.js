@@ -63,6 +63,8 @@ export function mount(ctx, { orderId }) {
   );
 
   const step = (text) => log.append(h('li', null, text));
+  /** The order as the actions need it: its id and the company whose staff act on it. */
+  const target = () => ({ ...data.order, orderId, companyId: data.companyId });
 
   async function run(label, fn) {
     if (busy) return;
@@ -88,11 +90,11 @@ export function mount(ctx, { orderId }) {
       h(
         'div',
         { class: 'row buttons' },
-        button('商家通过', 'Approve as seller', () => run('商家审批通过 seller approve #27', () => approve(data, 'seller', true, remarks.value)), { disabled: !can('100502'), id: 'btn-seller-approve', class: 'primary' }),
-        button('商家拒绝', 'Reject as seller', () => run('商家审批拒绝 seller reject #27', () => approve(data, 'seller', false, remarks.value)), { disabled: !can('100502'), id: 'btn-seller-reject', class: 'danger' }),
-        button('风控通过', 'Approve as risk', () => run('风控审批通过 risk approve #29', () => approve(data, 'risk', true, remarks.value)), { disabled: !can('100503'), id: 'btn-risk-approve', class: 'primary' }),
-        button('风控拒绝', 'Reject as risk', () => run('风控审批拒绝 risk reject #29', () => approve(data, 'risk', false, remarks.value)), { disabled: !can('100503'), id: 'btn-risk-reject', class: 'danger' }),
-        button('放款', 'Disburse', () => run('放款 disburse #34', () => disburse(data, remarks.value)), { disabled: !can('100506'), id: 'btn-disburse', class: 'primary' }),
+        button('商家通过', 'Approve as seller', () => run('商家审批通过 seller approve #27', () => approve(target(), 'seller', true, remarks.value)), { disabled: !can('100502'), id: 'btn-seller-approve', class: 'primary' }),
+        button('商家拒绝', 'Reject as seller', () => run('商家审批拒绝 seller reject #27', () => approve(target(), 'seller', false, remarks.value)), { disabled: !can('100502'), id: 'btn-seller-reject', class: 'danger' }),
+        button('风控通过', 'Approve as risk', () => run('风控审批通过 risk approve #29', () => approve(target(), 'risk', true, remarks.value)), { disabled: !can('100503'), id: 'btn-risk-approve', class: 'primary' }),
+        button('风控拒绝', 'Reject as risk', () => run('风控审批拒绝 risk reject #29', () => approve(target(), 'risk', false, remarks.value)), { disabled: !can('100503'), id: 'btn-risk-reject', class: 'danger' }),
+        button('放款', 'Disburse', () => run('放款 disburse #34', () => disburse(target(), remarks.value)), { disabled: !can('100506'), id: 'btn-disburse', class: 'primary' }),
         button('立即回调', 'Flush callbacks', () => run('回调已送达 callbacks flushed', () => flush()), { disabled: busy, id: 'btn-flush' }),
       ),
       h('div', { class: 'row' }, h('label', null, bi('测试卡号', 'test card'), ' ', cardInput, cardList), h('small', { class: 'muted' }, MAGIC_CARDS.find(([no]) => no === cardInput.value)?.[1] ?? ''), h('small', { class: 'muted' }, ' · 操作人取自 /__mock/accounts 的现成员工 (acting staff: the ready-made accounts)')),
@@ -135,7 +137,7 @@ export function mount(ctx, { orderId }) {
     log.replaceChildren();
     step(`还款 pay ${record.repaymentRecordId} (${record.expectRepaymentTime ?? ''})`);
     return run('还款已提交,等待支付平台回调 payment submitted, callback pending', async () => {
-      const out = await payInstalment({ order: data.order, record, cardNo: cardInput.value.trim(), step });
+      const out = await payInstalment({ order: target(), record, cardNo: cardInput.value.trim(), step });
       step(`在途 in flight: ${out.paymentId} — 点“立即回调”或等待 (flush or wait)`);
       return out;
     });
