@@ -11,8 +11,6 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 const schemas = files.map((f) => parse(readFileSync(dir + f, 'utf8')) as { 'x-code-family'?: string; enum: string[]; 'x-enumDescriptions': Record<string, string>; title: string });
 const families = schemas.filter((s) => s['x-code-family']);
 
-/** 2016-only families the mock serves that the spec does not document yet (reported to the spec writers). */
-const AWAITING_SPEC = ['1017', '1023', '1024', '1028', '1029', '1030'];
 
 describe('code tables', () => {
   it.each(families.map((s) => [s['x-code-family']!, s] as const))('family %s equals the spec', (family, schema) => {
@@ -20,10 +18,8 @@ describe('code tables', () => {
     expect(Object.keys(BASE_CODES[family]!).sort()).toEqual([...schema.enum].sort());
   });
 
-  it('every family the mock serves is in the spec (or listed as awaiting it)', () => {
-    const documented = new Set(families.map((s) => s['x-code-family']));
-    const extra = Object.keys(BASE_CODES).filter((f) => !documented.has(f));
-    expect(extra.filter((f) => !AWAITING_SPEC.includes(f))).toEqual([]);
+  it('the mock serves exactly the families the spec documents', () => {
+    expect(Object.keys(BASE_CODES).sort()).toEqual(families.map((s) => s['x-code-family']!).sort());
   });
 
   it('keys are in ascending order (the client takes the last 1008 key as repaymentType)', () => {

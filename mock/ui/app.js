@@ -31,8 +31,8 @@ const toastsEl = document.getElementById('toasts');
 export function toast(kind, text) {
   const el = h('div', { class: `toast toast-${kind}`, role: kind === 'error' ? 'alert' : 'status', onclick: () => el.remove() }, text);
   toastsEl.appendChild(el);
-  if (kind !== 'error') setTimeout(() => el.remove(), 4000);
-  else setTimeout(() => el.remove(), 15000);
+  while (toastsEl.children.length > 3) toastsEl.firstElementChild.remove();
+  setTimeout(() => el.remove(), kind === 'error' ? 15000 : 3000);
 }
 
 let current = null; // { route, unmount, timers, listeners }

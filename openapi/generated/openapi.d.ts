@@ -1348,46 +1348,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * PhoneNumber
-         * @description A mainland-China mobile number (手机号), 11 digits. The legacy client checks it with
-         *     `^1[3,5,7,8]\d{9}$` (the comma in its character class is a slip); the contract uses `^1[3578]\d{9}$`.
-         * @example 15210193304
-         */
-        PhoneNumber: string;
-        /**
-         * ImageValidateKey
-         * @description The image-captcha key: a GUID the page creates on load (32 random lower-case hex digits in
-         *     8-4-4-4-12 groups). Sent as `image_key` to getImageValidate (#9), then as `validate_key` (#1) or
-         *     `img_validate_key` (#38, #39, #42, #43). Reloading the image with the same key rebinds the key to
-         *     the newest captcha text. Other short keys (letters, digits, `-`, `_`) are accepted too.
-         * @example 3f2a9c1e-0b4d-4e8a-9f10-5c6d7e8f9a0b
-         */
-        ImageValidateKey: string;
-        /**
-         * ImageValidateCode
-         * @description The text the user read from the image captcha of the same key (图形验证码), compared without regard
-         *     to case. Single use; about 2 minutes valid. With the mock's `--fixed-codes` every captcha is `8888`.
-         * @example ab12
-         */
-        ImageValidateCode: string;
-        /**
-         * SendValidateMessageRequest
-         * @description Parameters of sendValidateMessage (#1).
-         * @example {
-         *       "phone_number": "15210193304",
-         *       "validate_key": "3f2a9c1e-0b4d-4e8a-9f10-5c6d7e8f9a0b",
-         *       "validate_code": "ab12"
-         *     }
-         */
-        SendValidateMessageRequest: {
-            /** @description The mobile number that receives the SMS code (the new number when changing phones). */
-            phone_number: components["schemas"]["PhoneNumber"];
-            /** @description The image-captcha key (the page GUID sent as `image_key` to getImageValidate). */
-            validate_key: components["schemas"]["ImageValidateKey"];
-            /** @description The IMAGE-captcha text the user read for `validate_key` (not an SMS code, despite the name). */
-            validate_code: components["schemas"]["ImageValidateCode"];
-        };
-        /**
          * Envelope
          * @description The legacy response envelope (统一返回对象). Every JSON answer of the backend is this object with HTTP 200,
          *     business failures included (`success:false` and a Chinese `message`). Operations specialise `obj` and
@@ -1408,104 +1368,16 @@ export interface components {
             token: string | null;
         };
         /**
-         * Password
-         * Format: password
-         * @description A password in clear text, 6 to 16 characters, exactly as the legacy client sends it (never hashed on
-         *     the client; see the security findings of the operations that take it).
-         * @example abc123456
+         * FailureEnvelope
+         * @description A business or transport failure. `message` names the problem in Chinese; `code` is the mock's error-catalogue key.
          */
-        Password: string;
-        /**
-         * SmsValidateCode
-         * @description The 6-digit SMS code (短信验证码) sent by sendValidateMessage (#1) or by the payment platform (#38, #42),
-         *     bound to the phone and its purpose, single use, valid about 5 minutes, dead after 5 wrong tries.
-         *     With the mock's `--fixed-codes` every SMS code is `123456`.
-         * @example 123456
-         */
-        SmsValidateCode: string;
-        /**
-         * CompanyId
-         * @description Partner company id (公司编号): a digit string. The 2015 client's brand tiles use 14-digit ids
-         *     (`20150901000001` 生活家, `20150901000002` 朗润), the document's samples 12-digit ones (`201509010001`);
-         *     both shapes are accepted. The seed data uses the tile ids (client-facts §5.9).
-         * @example 20150901000001
-         */
-        CompanyId: string;
-        /**
-         * RegisterCustomerRequest
-         * @description Parameters of registerCustomer (#2). The 2016-only parameters are accepted and stored or ignored; the 2015-09 client does not send them.
-         * @example {
-         *       "phone_number": "15210193304",
-         *       "password": "abc123456",
-         *       "validate_code": "123456"
-         *     }
-         */
-        RegisterCustomerRequest: {
-            phone_number: components["schemas"]["PhoneNumber"];
-            /** @description The new password in clear text, 6-16 characters (the client sends its confirm field). */
-            password: components["schemas"]["Password"];
-            /** @description The SMS code sent to `phone_number` by sendValidateMessage (#1). */
-            validate_code: components["schemas"]["SmsValidateCode"];
-            /** @description Brand company id of the landing page (2016 client only); ignored by the mock. */
-            company?: components["schemas"]["CompanyId"];
-            /**
-             * @description Registration platform (2016 client only) - 0 wap, 1 android (also WeChat), 2 ios, 3 pc; ignored by the mock.
-             * @enum {string}
-             */
-            platform?: "0" | "1" | "2" | "3";
-            /** @description City name, e.g. 北京 (2016 client only); ignored by the mock. */
-            city?: string;
-            /** @description Landing-page tag (2016 client only); ignored by the mock. */
-            channel?: string;
-            /** @description Real name (2016 PC client only); stored as the customer's `name`. */
-            name?: string;
+        FailureEnvelope: components["schemas"]["Envelope"] & {
+            /** @constant */
+            success?: false;
+            obj?: null;
+            list?: null;
+            message?: string;
         };
-        /**
-         * CustomerId
-         * @description Customer id (用户编号): a digit string, in the legacy data the creation date `yyyyMMdd` followed by a
-         *     4-digit sequence (e.g. `201508160007`).
-         * @example 201508160007
-         */
-        CustomerId: string;
-        /**
-         * DateTimeText
-         * @description A time stamp as the legacy backend renders it, `yyyy-MM-dd HH:mm:ss` (or a bare `yyyy-MM-dd` date, as in the document's samples), China time (UTC+8).
-         * @example 2015-08-16 10:21:07
-         */
-        DateTimeText: string;
-        /**
-         * DateText
-         * @description A calendar date as text, `yyyy-MM-dd` (the legacy date fields' format, e.g. `createTime` `2015-09-01`).
-         * @example 2015-09-01
-         */
-        DateText: string;
-        /**
-         * Code1001
-         * @description 性别 (sex), base-code family 1001. Used by the profile's `sex` (#6, #7), the order's `applicantSex`
-         *     (default 100101) and the staff user's `sex` (#23; the 2015 client always sends 100101).
-         *     Both labels come from the document's #8 sample and the client.
-         * @example 100101
-         * @enum {string}
-         */
-        Code1001: "100101" | "100102";
-        /**
-         * Code1002
-         * @description 身份 (identity / occupation), base-code family 1002. Used by the profile's `identification` (#6, #7).
-         *     All four codes and labels come from the document's #8 sample.
-         * @example 100202
-         * @enum {string}
-         */
-        Code1002: "100201" | "100202" | "100203" | "100204";
-        /**
-         * Code1003
-         * @description 婚姻状况 (marital status), base-code family 1003. Used by the profile's `maritalStatus` (#6, #7) and
-         *     the order's `applicantMarital` (#15, #20). Only `100302` 恋爱中 is known (document #7 sample); the
-         *     legacy backend served the rest from its tables, so 100301, 100303 and 100304 and their labels are
-         *     inferred by the contract (listed in `x-inferred-codes`).
-         * @example 100302
-         * @enum {string}
-         */
-        Code1003: "100301" | "100302" | "100303" | "100304";
         /**
          * Customer
          * @description The customer object (用户信息) as the document's #4, #7 and #11 samples show it. Returned by
@@ -1600,129 +1472,109 @@ export interface components {
             interestingDesc: string | null;
         };
         /**
-         * LoginToken
-         * @description The login token (登录标志) returned in the envelope's top-level `token` by customerLogin (#3),
-         *     registerCustomer (#2) and usersLogin (#24), and sent back in the body as `login_token`.
-         *     32 upper-case hexadecimal characters. Customer and staff tokens share the shape (and the client
-         *     stores both under the same key) but are never interchangeable. Logout (#10) and a password change
-         *     (#5) end it.
-         * @example 8C01D2FEFD69916D9137CC813FCB5400
-         */
-        LoginToken: string;
-        /**
-         * CustomerLoginRequest
-         * @description Parameters of customerLogin (#3).
+         * StaffUser
+         * @description A back-office staff user (后台用户), the `obj` of usersLogin (#24). The document only says
+         *     "{用户信息}"; the fields are those the back-office client reads (`usersId` → `approvePerson`,
+         *     `usersName` → `approveName`, `usersPhone`) and those #23 registers. `role` is the mock's way to tell
+         *     seller (商家审批, #26/#27), risk-management (风控审批, #28/#29) and finance (放款, #30/#34) staff apart;
+         *     the legacy system's role model is not documented. `password` is always null.
          * @example {
-         *       "phone_number": "15210193304",
-         *       "password": "abc123456"
+         *       "usersId": "201509010003",
+         *       "usersPhone": "13800138001",
+         *       "usersName": "王芳",
+         *       "password": null,
+         *       "companyId": "20150901000001",
+         *       "sex": "100102",
+         *       "role": "seller",
+         *       "roleId": "seller",
+         *       "subsidiaryId": null,
+         *       "createTime": "2015-09-01 09:00:00"
          *     }
          */
-        CustomerLoginRequest: {
-            phone_number: components["schemas"]["PhoneNumber"];
-            password: components["schemas"]["Password"];
-        };
-        /**
-         * UpdatePasswordPreRequest
-         * @description Parameters of updatePasswordPre (#4).
-         * @example {
-         *       "phone_number": "15210193304",
-         *       "validate_code": "123456"
-         *     }
-         */
-        UpdatePasswordPreRequest: {
-            /** @description The registered mobile number whose password is to be reset. */
-            phone_number: components["schemas"]["PhoneNumber"];
-            /** @description The SMS code sent to `phone_number` by sendValidateMessage (#1). */
-            validate_code: components["schemas"]["SmsValidateCode"];
-        };
-        /**
-         * StepToken
-         * @description A single-use step token (步骤令牌) returned in the top-level `token` by the first step of a two-step
-         *     flow (updatePasswordPre #4, updatePhoneNumberPre #11; editOrderPackage #14, editOrderCustomerInfo #15)
-         *     and bound to its customer. Same shape as a login token: 32 upper-case hexadecimal characters.
-         * @example 3E9A0C4B7D21F65A08B3C9D4E1F20A7B
-         */
-        StepToken: string;
-        /**
-         * UpdatePasswordRequest
-         * @description Parameters of updatePassword (#5).
-         * @example {
-         *       "customer_id": "201508160007",
-         *       "token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "password": "newpass888"
-         *     }
-         */
-        UpdatePasswordRequest: {
-            /** @description The `obj.customerId` of updatePasswordPre (#4). Note the snake case. */
-            customer_id: components["schemas"]["CustomerId"];
-            /** @description The top-level `token` of updatePasswordPre (#4) - the step token, NOT the login token. */
-            token: components["schemas"]["StepToken"];
-            /** @description The new password in clear text, 6-16 characters. */
-            password: components["schemas"]["Password"];
-        };
-        /**
-         * UpdateCustomerInfoRequest
-         * @description Parameters of updateCustomerInfo (#6). A partial update: the client sends each profile field only
-         *     when it is non-empty, and an empty value counts as absent (the field keeps its value).
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "customerId": "201508160007",
-         *       "sex": "100101",
-         *       "identification": "100202",
-         *       "maritalStatus": "100302",
-         *       "interesting": "100401,100404,100405",
-         *       "birthday": "1985-01-01"
-         *     }
-         */
-        UpdateCustomerInfoRequest: {
-            /** @description The customer's login token (登录标识). */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The customer to update (用户编号); must be the token's own customer. */
-            customerId: components["schemas"]["CustomerId"];
-            /** @description 用户性别 (family 1001). */
-            sex?: components["schemas"]["Code1001"];
-            /** @description 用户身份 (family 1002). */
-            identification?: components["schemas"]["Code1002"];
-            /** @description 用户婚姻状况 (family 1003). */
-            maritalStatus?: components["schemas"]["Code1003"];
+        StaffUser: {
+            usersId: components["schemas"]["UsersId"];
+            usersPhone: components["schemas"]["PhoneNumber"];
+            /** @description Staff member's name (姓名), sent back by the client as `approveName`. */
+            usersName: string;
+            /** @description Always null (never return a password or its hash). */
+            password: null;
+            companyId: components["schemas"]["CompanyId"];
+            /** @description 性别 code (family 1001), as registered by endpoint 23. */
+            sex: components["schemas"]["Code1001"] | null;
             /**
-             * @description 用户喜好 - codes of family 1004 joined by "," without spaces (e.g. `100401,100404`); every code must exist.
-             * @example 100401,100404
+             * @description The staff role: `seller` (商家审批: #26, #27), `risk` (风控审批: #28, #29), `finance` (放款: #30, #34).
+             *     Not in the legacy document (the 2016 client reads a `roleId` of unknown values); the mock's own field.
+             * @enum {string}
              */
-            interesting?: string;
-            /** @description 用户生日, `yyyy-MM-dd` (the client sends the text of its date field; the format is not documented). */
-            birthday?: components["schemas"]["DateText"];
+            role: "seller" | "risk" | "finance";
+            /** @description Legacy role id read by the 2016 client only; the mock sends the same value as `role`. */
+            roleId?: string | null;
+            /** @description Subsidiary (分公司) id read by the 2016 client only; null in the mock. */
+            subsidiaryId?: string | null;
+            /** @description Registration time. */
+            createTime?: components["schemas"]["DateTimeText"] | null;
         };
         /**
-         * GetCustomerByCustomerIdRequest
-         * @description Parameters of getCustomerByCustomerId (#7).
+         * Product
+         * @description A financed package product (产品) of a partner company, a row of queryProduct (#22). The client uses
+         *     `productId` as the order's `packageType`, `productName` as `packageName`, and `companyId`.
          * @example {
-         *       "customerId": "201508230001"
+         *       "productId": "201509010001",
+         *       "productName": "悦享家",
+         *       "companyId": "20150901000001",
+         *       "deleted": 0,
+         *       "createTime": "2015-09-01"
          *     }
          */
-        GetCustomerByCustomerIdRequest: {
-            /** @description 用户编号 of the customer to read. */
-            customerId: components["schemas"]["CustomerId"];
+        Product: {
+            /** @description Product id (sent by the client as the order's `packageType`). */
+            productId: string;
+            /** @description Product name (e.g. 悦享家, 尊享家), sent as the order's `packageName`. */
+            productName: string;
+            companyId: components["schemas"]["CompanyId"];
             /**
-             * @description Optional. Neither the document nor the client sends a token here (the legacy endpoint is open).
-             *     When sent, it must be a valid customer token of that same customer, otherwise the call is refused.
+             * @description 0 = offered, 1 = withdrawn (a JSON number; the 2016 client tests it).
+             * @enum {integer}
              */
-            login_token?: components["schemas"]["LoginToken"];
+            deleted: 0 | 1;
+            createTime: components["schemas"]["DateTimeText"];
         };
         /**
-         * GetBaseCodeByParentsRequest
-         * @description Parameters of getBaseCodeByParents (#8).
+         * Company
+         * @description A partner decoration company (公司), a row of queryCompany (#25). The client offers only companies with `deleted == 0`.
          * @example {
-         *       "parents": "1001,1002,1003,1004"
+         *       "companyId": "20150901000001",
+         *       "companyName": "生活家",
+         *       "createTime": "2015-09-01",
+         *       "deleted": 0
          *     }
          */
-        GetBaseCodeByParentsRequest: {
+        Company: {
+            companyId: components["schemas"]["CompanyId"];
+            /** @description Company name (e.g. 生活家). */
+            companyName: string;
+            createTime: components["schemas"]["DateTimeText"];
             /**
-             * @description The families to read, comma-separated (请求多个基本代码时用,分割). The 2015 client asks for
-             *     `1001,1002,1003,1004` (profile), `1005` (order list) and `1003,1008,1009,1012,1013,1014,1015,1016`
-             *     (application form, admin detail pages).
+             * @description 0 = active, 1 = removed (a JSON number).
+             * @enum {integer}
              */
-            parents: string;
+            deleted: 0 | 1;
+        };
+        /**
+         * BankCodeMap
+         * @description The `obj` of getBankCode (#44): a map bank code → bank name (银行编码 → 银行名称). The client uses the
+         *     code as the option value of the bind-card page's bank select and sends it as `bankCode` (#38, #39);
+         *     the card list (#40) shows the lower-cased code as the bank logo. The codes are the payment platform's
+         *     (易宝 Yeepay) bank codes; see `codes/BankCode.yaml` for the table the mock serves.
+         * @example {
+         *       "ICBC": "中国工商银行",
+         *       "ABC": "中国农业银行",
+         *       "BOC": "中国银行",
+         *       "CCB": "中国建设银行"
+         *     }
+         */
+        BankCodeMap: {
+            [key: string]: string;
         };
         /**
          * BaseCodeMap
@@ -1747,656 +1599,6 @@ export interface components {
             [key: string]: {
                 [key: string]: string;
             };
-        };
-        /**
-         * FailureEnvelope
-         * @description A business or transport failure. `message` names the problem in Chinese; `code` is the mock's error-catalogue key.
-         */
-        FailureEnvelope: components["schemas"]["Envelope"] & {
-            /** @constant */
-            success?: false;
-            obj?: null;
-            list?: null;
-            message?: string;
-        };
-        /**
-         * CustomerLoginOutRequest
-         * @description Parameters of customerLoginOut (#10).
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400"
-         *     }
-         */
-        CustomerLoginOutRequest: {
-            /** @description The login token to end - a customer's (#3, endpoint 2) or a staff user's (#24). */
-            login_token: components["schemas"]["LoginToken"];
-        };
-        /**
-         * UpdatePhoneNumberPreRequest
-         * @description Parameters of updatePhoneNumberPre (#11).
-         * @example {
-         *       "phone_number": "15210193304",
-         *       "validate_code": "123456"
-         *     }
-         */
-        UpdatePhoneNumberPreRequest: {
-            /** @description The customer's CURRENT mobile number. */
-            phone_number: components["schemas"]["PhoneNumber"];
-            /** @description The SMS code sent to the current number by sendValidateMessage (#1). */
-            validate_code: components["schemas"]["SmsValidateCode"];
-        };
-        /**
-         * UpdatePhoneNumberRequest
-         * @description Parameters of updatePhoneNumber (#12). Note the mixed styles `customer_id` and `phoneNumber`, kept from the legacy API.
-         * @example {
-         *       "customer_id": "201508160007",
-         *       "token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "phoneNumber": "13912345678",
-         *       "validate_code": "654321"
-         *     }
-         */
-        UpdatePhoneNumberRequest: {
-            /** @description The customer whose phone changes (the stored user's customerId). */
-            customer_id: components["schemas"]["CustomerId"];
-            /**
-             * @description The customer's LOGIN token (the 2015 client sends it here; it ignores the step token of #11).
-             *     The step token returned by updatePhoneNumberPre (#11) for the same customer is accepted too.
-             */
-            token: components["schemas"]["LoginToken"];
-            /** @description The NEW mobile number. */
-            phoneNumber: components["schemas"]["PhoneNumber"];
-            /** @description The SMS code sent to the NEW number by sendValidateMessage (#1). */
-            validate_code: components["schemas"]["SmsValidateCode"];
-        };
-        /**
-         * GetOrderIdRequest
-         * @description Parameters of getOrderId (#13). The document lists none and the 2015 client sends an empty body.
-         * @example {}
-         */
-        GetOrderIdRequest: {
-            /** @description Optional (neither the document nor the client sends it). When sent, it must be a live customer token (TOKEN_INVALID / NOT_CUSTOMER_TOKEN otherwise). */
-            login_token?: components["schemas"]["LoginToken"];
-        };
-        /**
-         * OrderId
-         * @description Order id (订单编号): a digit string handed out by getOrderId (#13), in the legacy data the date
-         *     `yyyyMMdd` followed by a sequence of at least 4 digits (e.g. `201508300051`). The client also carries it
-         *     in page URLs as `?orderid=` / `?orderId=`.
-         * @example 201508300051
-         */
-        OrderId: string;
-        /**
-         * Money
-         * @description An amount of money in yuan (元) as request text: digits with at most two decimals, no sign, no
-         *     thousands separator (e.g. `80000`, `5600.00`, `6666.67`). The mock keeps every amount in integer fen;
-         *     an amount above 100,000,000 yuan is refused (MONEY_INVALID).
-         * @example 5600.00
-         */
-        Money: string;
-        /**
-         * Code1008
-         * @description 还款方式 (repayment type), base-code family 1008: the order's `repaymentType` (#14, #20). The codes are
-         *     served by the legacy tables only. The 2015 form sends the LAST key of the family (the numerically
-         *     largest code, JavaScript iterates integer-like keys in ascending order) and the admin pages display the
-         *     fixed text 按月等额本金 for it, so the largest code is labelled 按月等额本金 and the mock's schedule is
-         *     equal monthly principal plus an equal share of the fee. Both codes are invented by the contract; the
-         *     label of 100802 comes from the client, the label of 100801 (等额本息) is inferred.
-         * @example 100802
-         * @enum {string}
-         */
-        Code1008: "100801" | "100802";
-        /**
-         * Code1030
-         * @description 手续费支付方式 (how the service fee is paid), base-code family 1030, sent by the 2016 application form as
-         *     `poundageRepaymentType` on editOrderPackage (#14; accepted and ignored by the mock). Labels from the 2016
-         *     client.
-         * @example 103001
-         * @enum {string}
-         */
-        Code1030: "103001" | "103002";
-        /**
-         * EditOrderPackageRequest
-         * @description Parameters of editOrderPackage (#14): the package page (套餐编辑页信息). The document names only
-         *     `login_token`, `customerId` and "the package page's fields (orderId required)"; the field list is the
-         *     2015-09 client's (`x-legacy-source: client`). Parameters that are not listed here (`status`,
-         *     `noRepaymentTimes`, approval fields, ...) are ignored: an edit never changes a server-owned field.
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "customerId": "201508160007",
-         *       "orderId": "201508300051",
-         *       "contractNo": "HT-2015-001",
-         *       "packageName": "悦享家",
-         *       "packageType": "201509010001",
-         *       "companyId": "20150901000001",
-         *       "contractMoney": "100000",
-         *       "packageMoney": "80000",
-         *       "fenQiTimes": "12",
-         *       "poundage": "5600.00",
-         *       "repaymentType": "100802",
-         *       "moneyMonth": "6666.67"
-         *     }
-         */
-        EditOrderPackageRequest: {
-            /** @description The customer's login token. */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The logged-in customer (must be the token's own customer). */
-            customerId: components["schemas"]["CustomerId"];
-            /** @description An id from getOrderId (#13) for a new order, or the draft's id in edit mode (不可缺). */
-            orderId: components["schemas"]["OrderId"];
-            /** @description Decoration contract number, free text (e.g. HT-2015-001); may be empty. */
-            contractNo?: string;
-            /** @description The chosen product's name (queryProduct #22 `productName`, e.g. 悦享家). */
-            packageName?: string;
-            /** @description The chosen product's `productId` (PRODUCT_NOT_FOUND when it is not a product of `companyId`). */
-            packageType?: string;
-            /** @description The chosen product's `companyId` (the client splits its option value `productId_companyId`). */
-            companyId?: components["schemas"]["CompanyId"];
-            /** @description Contract amount in yuan (e.g. `100000`). */
-            contractMoney?: components["schemas"]["Money"];
-            /** @description Amount to finance in yuan, at most `contractMoney` (PACKAGE_MONEY_EXCEEDS_CONTRACT). */
-            packageMoney?: components["schemas"]["Money"];
-            /**
-             * @description Number of instalments. The client sends `0` when the fee was never computed; the mock refuses it (FEN_QI_TIMES_INVALID).
-             * @enum {string}
-             */
-            fenQiTimes?: "0" | "3" | "6" | "9" | "12" | "18" | "24" | "36";
-            /** @description Total service fee as the client computed it (packageMoney × 0/1/4/7/10/13/16 % for 3/6/9/12/18/24/36), e.g. `5600.00`. */
-            poundage?: components["schemas"]["Money"];
-            /** @description 还款方式, the last (largest) code of family 1008. */
-            repaymentType?: components["schemas"]["Code1008"];
-            /** @description Monthly principal as the client computed it (packageMoney / fenQiTimes, 2 decimals), e.g. `6666.67`. */
-            moneyMonth?: components["schemas"]["Money"];
-            /** @description 2016 name of `packageMoney`; used when `packageMoney` is absent. */
-            applyPackageMoney?: components["schemas"]["Money"];
-            /** @description 2016 name of `fenQiTimes`; used when `fenQiTimes` is absent. */
-            applyFenQiTimes?: string;
-            /** @description Total fee rate in percent (2016); accepted and ignored by the mock. */
-            interestRate?: string;
-            /** @description Monthly fee (2016); accepted and ignored. */
-            monthPoundage?: components["schemas"]["Money"];
-            /** @description Monthly principal + fee (2016); accepted and ignored. */
-            monthRepay?: components["schemas"]["Money"];
-            /** @description Monthly fee rate in percent (2016, `0.7`); accepted and ignored. */
-            monthInterestRate?: string;
-            /** @description How the fee is paid (family 1030; 2016); accepted and ignored. */
-            poundageRepaymentType?: components["schemas"]["Code1030"];
-            /** @description Designer's name (2016); accepted and ignored. */
-            designer?: string;
-            /** @description Designer's phone (2016); accepted and ignored. */
-            designerPhone?: string;
-            /** @description Subsidiary (分公司) id (2016); accepted and ignored. */
-            subsidiaryId?: string;
-        };
-        /**
-         * Code1009
-         * @description 最高学历 (highest education), base-code family 1009: the order's `applicantStudyStatus` (#15, #20).
-         *     The legacy backend served this family from its tables only (the client renders whatever #8 returns), so
-         *     every code and label here is invented by the contract (`x-inferred-codes`).
-         * @example 100904
-         * @enum {string}
-         */
-        Code1009: "100901" | "100902" | "100903" | "100904" | "100905" | "100906";
-        /**
-         * Code1010
-         * @description 资产 (assets), base-code family 1010: the order's `applicantAsset` (#15, #20; the form's default is
-         *     101001). Codes and labels from the 2015 client's fixed labels (the admin page shows 101004 as 有房有车).
-         *     101003 is never used by the client; the contract keeps it (label 无房 inferred, `x-inferred-codes`)
-         *     because the legacy table numbers it.
-         * @example 101001
-         * @enum {string}
-         */
-        Code1010: "101001" | "101002" | "101003" | "101004" | "101005";
-        /**
-         * Code1011
-         * @description 工作性质 (job nature), base-code family 1011: the order's `applicantJobNature` (#15, #20; the form's
-         *     default is 101101). Codes and labels from the 2015 client's fixed labels.
-         * @example 101101
-         * @enum {string}
-         */
-        Code1011: "101101" | "101102" | "101103" | "101104";
-        /**
-         * Code1012
-         * @description 单位性质 (employer type), base-code family 1012: the order's `applicantCompanyNature` (#15, #20).
-         *     Served by the legacy tables only; every code and label here is invented by the contract.
-         * @example 101203
-         * @enum {string}
-         */
-        Code1012: "101201" | "101202" | "101203" | "101204" | "101205" | "101206";
-        /**
-         * Code1013
-         * @description 行业 (industry), base-code family 1013: the order's `applicantCompanyIndustry` (#15, #20; requested
-         *     from #8 by the 2015 client only). Served by the legacy tables only; every code and label here is
-         *     invented by the contract.
-         * @example 101301
-         * @enum {string}
-         */
-        Code1013: "101301" | "101302" | "101303" | "101304" | "101305" | "101306" | "101307" | "101308";
-        /**
-         * Code1014
-         * @description 职务 (position), base-code family 1014: the order's `applicantDuties` (#15, #20; requested from #8 by
-         *     the 2015 client only). Served by the legacy tables only; every code and label here is invented by the
-         *     contract.
-         * @example 101401
-         * @enum {string}
-         */
-        Code1014: "101401" | "101402" | "101403" | "101404" | "101405";
-        /**
-         * Code1015
-         * @description 工作年限 (years in work), base-code family 1015: the order's `applicantWorkYears` (#15, #20). Served by
-         *     the legacy tables only; every code and label here is invented by the contract.
-         * @example 101503
-         * @enum {string}
-         */
-        Code1015: "101501" | "101502" | "101503" | "101504" | "101505";
-        /**
-         * Code1016
-         * @description 关系 (relation to the applicant), base-code family 1016: the order's `familyRelation` and
-         *     `familyTwoRelation` (#15, #20). Served by the legacy tables only; every code and label here is invented
-         *     by the contract.
-         * @example 101601
-         * @enum {string}
-         */
-        Code1016: "101601" | "101602" | "101603" | "101604" | "101605";
-        /**
-         * EditOrderCustomerInfoRequest
-         * @description Parameters of editOrderCustomerInfo (#15): the applicant page (用户编辑页信息), sent once after its three
-         *     sub-forms (personal, work, contacts). The document names only `login_token`, `token` and "the applicant
-         *     page's fields (orderId required)"; the field list is the 2015-09 client's (`x-legacy-source: client`).
-         *     Every field is optional here (an absent or empty field is stored as null); editOrderComplete (#16)
-         *     checks that the order is complete. Unknown parameters (including the client's dead `liable*` fields and
-         *     any server-owned field) are ignored.
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "orderId": "201508300051",
-         *       "applicantName": "张伟",
-         *       "applicantAge": "30",
-         *       "applicantSex": "100101",
-         *       "applicantIdentity": "110105198501011234",
-         *       "applicantMarital": "100303",
-         *       "applicantAddress": "北京市朝阳区建国路88号",
-         *       "applicantStudyStatus": "100904",
-         *       "applicantSchool": "北京大学",
-         *       "applicantMajor": "计算机科学",
-         *       "applicantAsset": "101001",
-         *       "applicantPhone": "15210193304",
-         *       "applicantHouseNumber": "1",
-         *       "applicantHouseWorth": "2000000",
-         *       "applicantCarNumber": "0",
-         *       "applicantCarWorth": "0",
-         *       "applicantJobNature": "101101",
-         *       "applicantCompany": "北京某某科技有限公司",
-         *       "applicantCompanyNature": "101203",
-         *       "applicantCompanyIndustry": "101301",
-         *       "applicantDuties": "101402",
-         *       "applicantWorkYears": "101503",
-         *       "applicantCompanyAddress": "北京市海淀区中关村大街1号",
-         *       "applicantCompanyPhone": "010-62345678",
-         *       "applicantWages": "15000",
-         *       "familyName": "张建国",
-         *       "familyPhone": "13911112222",
-         *       "familyRelation": "101601",
-         *       "familyTwoName": "李娜",
-         *       "familyTwoPhone": "13922223333",
-         *       "familyTwoRelation": "101602",
-         *       "friendName": "王强",
-         *       "friendPhone": "13633334444",
-         *       "workmateName": "赵磊",
-         *       "workmatePhone": "13744445555"
-         *     }
-         */
-        EditOrderCustomerInfoRequest: {
-            /** @description The customer's login token (the order's owner). */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The step token returned by editOrderPackage (#14). Optional; when sent it must be that order's live step token (STEP_TOKEN_INVALID otherwise). */
-            token?: components["schemas"]["StepToken"];
-            /** @description The draft's id (不可缺). */
-            orderId: components["schemas"]["OrderId"];
-            /** @description Applicant's real name. */
-            applicantName?: string;
-            /** @description Age in years (digits). */
-            applicantAge?: string;
-            /** @description 性别 (family 1001; the form's default is 100101). */
-            applicantSex?: components["schemas"]["Code1001"];
-            /** @description PRC resident ID number, 18 characters; the birth date and the ISO 7064 check character are verified (ID_NUMBER_INVALID). A lower-case `x` is stored upper-case. */
-            applicantIdentity?: string;
-            /** @description 婚姻状况 (family 1003). */
-            applicantMarital?: components["schemas"]["Code1003"];
-            /** @description Home address. */
-            applicantAddress?: string;
-            /** @description 最高学历 (family 1009). */
-            applicantStudyStatus?: components["schemas"]["Code1009"];
-            /** @description School. */
-            applicantSchool?: string;
-            /** @description Major. */
-            applicantMajor?: string;
-            /** @description 资产 (family 1010; the form's default is 101001). */
-            applicantAsset?: components["schemas"]["Code1010"];
-            /** @description The applicant's mobile (the client sends the logged-in customer's `phoneNumber`, not typed). */
-            applicantPhone?: components["schemas"]["PhoneNumber"];
-            /** @description Number of houses / house certificate number (text). */
-            applicantHouseNumber?: string;
-            /** @description Value of the houses (text). */
-            applicantHouseWorth?: string;
-            /** @description Number of cars / plate number (text). */
-            applicantCarNumber?: string;
-            /** @description Value of the cars (text; the 2015 client always sends `0`). */
-            applicantCarWorth?: string;
-            /** @description 工作性质 (family 1011; the form's default is 101101). */
-            applicantJobNature?: components["schemas"]["Code1011"];
-            /** @description Employer. */
-            applicantCompany?: string;
-            /** @description 单位性质 (family 1012). */
-            applicantCompanyNature?: components["schemas"]["Code1012"];
-            /** @description 行业 (family 1013). */
-            applicantCompanyIndustry?: components["schemas"]["Code1013"];
-            /** @description 职务 (family 1014). */
-            applicantDuties?: components["schemas"]["Code1014"];
-            /** @description 工作年限 (family 1015). */
-            applicantWorkYears?: components["schemas"]["Code1015"];
-            /** @description Employer's address. */
-            applicantCompanyAddress?: string;
-            /** @description Employer's phone as typed. */
-            applicantCompanyPhone?: string;
-            /** @description Monthly income after tax (税后收入) in yuan. */
-            applicantWages?: string;
-            /** @description First family contact's name. */
-            familyName?: string;
-            /** @description First family contact's mobile. */
-            familyPhone?: components["schemas"]["PhoneNumber"];
-            /** @description First family contact's relation (family 1016). */
-            familyRelation?: components["schemas"]["Code1016"];
-            /** @description Second family contact's name. */
-            familyTwoName?: string;
-            /** @description Second family contact's mobile. */
-            familyTwoPhone?: components["schemas"]["PhoneNumber"];
-            /** @description Second family contact's relation (family 1016). */
-            familyTwoRelation?: components["schemas"]["Code1016"];
-            /** @description First friend contact's name. */
-            friendName?: string;
-            /** @description First friend contact's mobile. */
-            friendPhone?: components["schemas"]["PhoneNumber"];
-            /** @description Second friend contact's name (optional on the form). */
-            friendTwoName?: string;
-            /** @description Second friend contact's mobile (optional on the form). */
-            friendTwoPhone?: components["schemas"]["PhoneNumber"];
-            /** @description First colleague contact's name. */
-            workmateName?: string;
-            /** @description First colleague contact's mobile. */
-            workmatePhone?: components["schemas"]["PhoneNumber"];
-            /** @description Second colleague contact's name (optional on the form). */
-            workmateTwoName?: string;
-            /** @description Second colleague contact's mobile (optional on the form). */
-            workmateTwoPhone?: components["schemas"]["PhoneNumber"];
-        };
-        /**
-         * EditOrderCompleteRequest
-         * @description Parameters of editOrderComplete (#16).
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "orderId": "201508300051"
-         *     }
-         */
-        EditOrderCompleteRequest: {
-            /** @description The customer's login token (the order's owner). */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The step token returned by editOrderCustomerInfo (#15). Optional; when sent it must be that order's live step token (STEP_TOKEN_INVALID otherwise). */
-            token?: components["schemas"]["StepToken"];
-            /** @description The draft to submit (不可缺). */
-            orderId: components["schemas"]["OrderId"];
-        };
-        /**
-         * Code1007
-         * @description 材料类型 (order material type), base-code family 1007: `orderMaterialType` of uploadOrderMaterial (#17)
-         *     and of the materials listed by queryOrdersByOrderId (#20). Always a string (the client takes its last
-         *     characters to find the upload slot). Labels from the 2015 admin detail page.
-         *
-         *     The 2015 application form requires ("必要认证") 100701 ×3 (front, back, hand-held) and at least one each of
-         *     100702–100705; 100706–100711 are optional ("可选认证"). The mock's editOrderComplete (#16) needs at least
-         *     one 100701. 2016-only: 100712 征信 (admin credit report image) and 100713 其它信息 (zip/rar, admin,
-         *     undocumented upload; refused by #17's image check).
-         * @example 100701
-         * @enum {string}
-         */
-        Code1007: "100701" | "100702" | "100703" | "100704" | "100705" | "100706" | "100707" | "100708" | "100709" | "100710" | "100711" | "100712" | "100713";
-        /**
-         * UploadOrderMaterialRequest
-         * @description The multipart form of uploadOrderMaterial (#17), posted by a hidden iframe: each parameter is a text
-         *     field, the image is the file part `orderMaterialFile`.
-         */
-        UploadOrderMaterialRequest: {
-            /** @description The customer's login token (the order's owner). */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The logged-in customer (must be the token's own customer and the order's owner). */
-            customerId: components["schemas"]["CustomerId"];
-            /** @description The draft the material belongs to (不可缺). */
-            orderId: components["schemas"]["OrderId"];
-            /** @description The upload slot's material type (family 1007; the 2015 form uses 100701–100711). */
-            orderMaterialType: components["schemas"]["Code1007"];
-            /**
-             * Format: binary
-             * @description The image (JPEG, PNG, GIF or BMP, recognised by its content, not its name; at most 10 MiB).
-             */
-            orderMaterialFile: string;
-        };
-        /**
-         * OrderMaterialId
-         * @description Order material id (资料编号 / 资源编号): one uploaded image of an order, returned in `message` by
-         *     uploadOrderMaterial (#17) and listed by queryOrdersByOrderId (#20). A digit string (e.g. `201508300102`).
-         * @example 201508300102
-         */
-        OrderMaterialId: string;
-        /**
-         * DeleteOrderMaterialRequest
-         * @description Parameters of deleteOrderMaterial (#18).
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "orderMaterialId": "201508300102"
-         *     }
-         */
-        DeleteOrderMaterialRequest: {
-            /** @description The customer's login token (the owner of the material's order). */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The material to delete (#17 `message` or #20 `list[].orderMaterialId`). */
-            orderMaterialId: components["schemas"]["OrderMaterialId"];
-        };
-        /**
-         * Code1005
-         * @description 订单状态 (order status), base-code family 1005: the order's `status` (its label in `statusDes`), the
-         *     status filter of the order lists (#19, #26, #28, #30) and the customer list's drop-down (family 1005
-         *     plus "all" = empty value).
-         *
-         *     Life cycle (what the mock enforces): getOrderId (#13) reserves an id → editOrderPackage (#14) creates the
-         *     draft **100501** → editOrderComplete (#16) → **100502** → sellerApproveOrder (#27) true → **100503** /
-         *     false → **100509** → riskManagementApproveOrder (#29) true → **100506** / false → **100509** →
-         *     loanByOrderId (#34) → **100507** (schedule created) → the last instalment paid (#35) → **100508**. An
-         *     unpaid instalment past its due date → **100510** (back to 100507 once caught up). deleteOrderByOrderId
-         *     (#21) → **100504** (from 100501, 100502, 100503, 100508 and 100509 only).
-         *
-         *     Labels: 100502, 100503, 100505 and 100506 are labelled in the 2015 client; 100501, 100504, 100507,
-         *     100508 and 100509 are used by the 2015 client and labelled in the 2016 one (100505 was 待缴手续费 in 2015,
-         *     待缴费 in 2016). 2016-only codes: 100510–100515 and the risk sub-states 10050301–10050303 (8 digits).
-         *     The mock reaches 100501–100504 and 100506–100510 only (100505 has no way out in the 2015 client).
-         *
-         *     Not codes (list filters only, declared by the list parameters): `100500` 我的额度 (loans: 100507,
-         *     100508, 100510) and `100502100503` 审核中 (100502 and 100503; two codes concatenated).
-         * @example 100502
-         * @enum {string}
-         */
-        Code1005: "100501" | "100502" | "100503" | "100504" | "100505" | "100506" | "100507" | "100508" | "100509" | "100510" | "100511" | "100512" | "100513" | "100514" | "100515" | "10050301" | "10050302" | "10050303";
-        /**
-         * OrderStatusFilter
-         * @description The `status` filter of the order lists (#19, #26, #28, #30): a 1005 order-status code, or one of the
-         *     client's pseudo filters, or empty / absent for "all" (the 2015 client sends `status=`). The pseudo
-         *     filters come from the 2016 client and are not statuses:
-         *     `100500` 我的额度 = the orders that became loans (100507, 100508, 100510) and `100502100503` 审核中 =
-         *     both review stages (100502 and 100503, the two codes concatenated).
-         * @example 100502
-         */
-        OrderStatusFilter: components["schemas"]["Code1005"] | ("" | "100500" | "100502100503");
-        /**
-         * PageNum
-         * @description A 1-based page number as request text (`currentPageNum`); absent or empty = 1. A page past the end answers an empty `list`.
-         * @example 1
-         */
-        PageNum: string;
-        /**
-         * PageSize
-         * @description Rows per page as request text, 1 to 100; absent or empty = 10 (the value the 2015 customer list sends).
-         * @example 10
-         */
-        PageSize: string;
-        /**
-         * QueryOrdersRequest
-         * @description Parameters of queryOrders (#19), the customer's "my orders" list.
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "customerId": "201508160007",
-         *       "status": "",
-         *       "currentPageNum": "1",
-         *       "pageSize": "10"
-         *     }
-         */
-        QueryOrdersRequest: {
-            /** @description The customer's login token. */
-            login_token: components["schemas"]["LoginToken"];
-            /** @description The logged-in customer (document `string|null`; the client always sends it). Absent = the token's customer; another customer's id is refused (FORBIDDEN). */
-            customerId?: components["schemas"]["CustomerId"];
-            /** @description Status filter (1005 code, pseudo filter, or empty = every order except deleted ones). */
-            status?: components["schemas"]["OrderStatusFilter"];
-            currentPageNum?: components["schemas"]["PageNum"];
-            /** @description Rows per page (the 2015 client sends `10`); absent = 10. */
-            pageSize?: components["schemas"]["PageSize"];
-            /** @description 2016 我的额度 filter (`102401102402102403`); accepted and ignored by the mock. */
-            loanStatus?: string;
-            /** @description 2016 admin search by applicant name; accepted and ignored. */
-            applicantName?: string;
-            /** @description 2016 admin search by applicant phone; accepted and ignored. */
-            applicantPhone?: string;
-            /** @description 2016 admin search, created from (date); accepted and ignored. */
-            createTimeBegin?: string;
-            /** @description 2016 admin search, created until (date); accepted and ignored. */
-            createTimeEnd?: string;
-            /** @description 2016 admin search by order id; accepted and ignored. */
-            orderId?: string;
-        };
-        /**
-         * PageObject
-         * @description The page object (分页对象), `obj` of the order lists (#19, #26, #28, #30). Pages are 1-based. The client
-         *     reads `totalRowNum` (every list), `pageSize` (the admin lists compute pages = ceil(totalRowNum / pageSize),
-         *     so it is always present, also when the request sent none) and `currentPageNum` (2016 mobile). The shape
-         *     follows a 2016 code comment: `{"currentPageNum":1,"pageSize":10,"totalRowNum":2,"startRow":0}`.
-         * @example {
-         *       "currentPageNum": 1,
-         *       "pageSize": 10,
-         *       "totalRowNum": 2,
-         *       "startRow": 0,
-         *       "totalPage": 1
-         *     }
-         */
-        PageObject: {
-            /** @description The page returned (1-based; the requested one, 1 when none was sent). */
-            currentPageNum: number;
-            /** @description Rows per page (the request's `pageSize`, default 10). */
-            pageSize: number;
-            /** @description Number of rows matching the filter, all pages together. */
-            totalRowNum: number;
-            /** @description 0-based index of the page's first row = (currentPageNum - 1) × pageSize. */
-            startRow: number;
-            /** @description Number of pages = ceil(totalRowNum / pageSize); not read by any client. */
-            totalPage?: number;
-        };
-        /**
-         * MoneyNumber
-         * @description An amount of money in yuan (元) on a response: a JSON number with at most two decimals (exact to the
-         *     fen), never negative. Numbers, not text, because the client adds amounts with JavaScript `+`
-         *     (`repaymentPrincipal + overdueInterest`) and coerces the others with `- 0`.
-         * @example 6666.67
-         */
-        MoneyNumber: number;
-        /**
-         * OrderRow
-         * @description A row of the order lists (订单对象 in a list): queryOrders (#19), querySellerApproveOrders (#26),
-         *     queryRiskManagementApproveOrders (#28) and queryWaitingForPayOrders (#30). The fields the 2015 client
-         *     reads on the lists (`orderId`, `contractNo`, `packageName`, `packageMoney`, `status`, `statusDes`,
-         *     `fenQiTimes`, `noRepaymentTimes`) plus `poundage` and `moneyMonth`, which the customer's order-detail
-         *     page reads from the row it is handed (client-facts §5.13), and the applicant's name and phone the
-         *     2016 back office shows. Money is a JSON number of yuan (the client coerces it with `- 0`).
-         *
-         *     The mock always sends every property, `null` where unknown. The full order is queryOrdersByOrderId (#20).
-         * @example {
-         *       "orderId": "201508300051",
-         *       "customerId": "201508160007",
-         *       "companyId": "20150901000001",
-         *       "contractNo": "HT-2015-001",
-         *       "packageType": "201509010001",
-         *       "packageName": "悦享家",
-         *       "contractMoney": 100000,
-         *       "packageMoney": 80000,
-         *       "fenQiTimes": 12,
-         *       "poundage": 5600,
-         *       "moneyMonth": 6666.67,
-         *       "status": "100507",
-         *       "statusDes": "还款中",
-         *       "noRepaymentTimes": 10,
-         *       "nextRepaymentTime": "2015-12-10",
-         *       "nextRepaymentMoney": 7133.34,
-         *       "applicantName": "张伟",
-         *       "applicantPhone": "15210193304",
-         *       "createTime": "2015-08-30 14:02:11"
-         *     }
-         */
-        OrderRow: {
-            orderId: components["schemas"]["OrderId"];
-            customerId: components["schemas"]["CustomerId"];
-            companyId: components["schemas"]["CompanyId"] | null;
-            /** @description Decoration contract number (合同编号). */
-            contractNo: string | null;
-            /** @description The product id (queryProduct #22 `productId`). */
-            packageType: string | null;
-            /** @description Product name (套餐, e.g. 悦享家). */
-            packageName: string | null;
-            /** @description Contract amount, yuan. */
-            contractMoney: components["schemas"]["MoneyNumber"] | null;
-            /** @description Amount financed (分期金额), yuan. */
-            packageMoney: components["schemas"]["MoneyNumber"] | null;
-            /**
-             * @description Number of monthly instalments.
-             * @enum {integer|null}
-             */
-            fenQiTimes: 3 | 6 | 9 | 12 | 18 | 24 | 36 | null;
-            /** @description Total service fee, yuan. */
-            poundage: components["schemas"]["MoneyNumber"] | null;
-            /** @description Monthly principal, yuan. */
-            moneyMonth: components["schemas"]["MoneyNumber"] | null;
-            status: components["schemas"]["Code1005"];
-            /** @description Label of `status` (e.g. 还款中). */
-            statusDes: string;
-            /** @description 待还期数, instalments not yet paid; null before the disbursement. */
-            noRepaymentTimes: number | null;
-            /** @description Due date of the earliest unpaid instalment; null when there is none. */
-            nextRepaymentTime: components["schemas"]["DateText"] | null;
-            /** @description Amount due (principal + fee part) of the earliest unpaid instalment, yuan; null when there is none. */
-            nextRepaymentMoney: components["schemas"]["MoneyNumber"] | null;
-            /** @description Applicant's name (null until the applicant page is saved). */
-            applicantName: string | null;
-            /** @description Applicant's mobile. */
-            applicantPhone: components["schemas"]["PhoneNumber"] | null;
-            /** @description When the order was created; lists are sorted newest first. */
-            createTime: components["schemas"]["DateTimeText"];
-        };
-        /**
-         * QueryOrdersByOrderIdRequest
-         * @description Parameters of queryOrdersByOrderId (#20).
-         * @example {
-         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
-         *       "orderId": "201508300051"
-         *     }
-         */
-        QueryOrdersByOrderIdRequest: {
-            /** @description A customer token (own orders) or a staff token (orders of the staff user's company). */
-            login_token: components["schemas"]["LoginToken"];
-            orderId: components["schemas"]["OrderId"];
-            /** @description Sent by one 2016 page; when present it must be the order's customer (FORBIDDEN otherwise). */
-            customerId?: components["schemas"]["CustomerId"];
         };
         /**
          * Order
@@ -2590,6 +1792,77 @@ export interface components {
             workmateTwoPhone: components["schemas"]["PhoneNumber"] | null;
         };
         /**
+         * OrderRow
+         * @description A row of the order lists (订单对象 in a list): queryOrders (#19), querySellerApproveOrders (#26),
+         *     queryRiskManagementApproveOrders (#28) and queryWaitingForPayOrders (#30). The fields the 2015 client
+         *     reads on the lists (`orderId`, `contractNo`, `packageName`, `packageMoney`, `status`, `statusDes`,
+         *     `fenQiTimes`, `noRepaymentTimes`) plus `poundage` and `moneyMonth`, which the customer's order-detail
+         *     page reads from the row it is handed (client-facts §5.13), and the applicant's name and phone the
+         *     2016 back office shows. Money is a JSON number of yuan (the client coerces it with `- 0`).
+         *
+         *     The mock always sends every property, `null` where unknown. The full order is queryOrdersByOrderId (#20).
+         * @example {
+         *       "orderId": "201508300051",
+         *       "customerId": "201508160007",
+         *       "companyId": "20150901000001",
+         *       "contractNo": "HT-2015-001",
+         *       "packageType": "201509010001",
+         *       "packageName": "悦享家",
+         *       "contractMoney": 100000,
+         *       "packageMoney": 80000,
+         *       "fenQiTimes": 12,
+         *       "poundage": 5600,
+         *       "moneyMonth": 6666.67,
+         *       "status": "100507",
+         *       "statusDes": "还款中",
+         *       "noRepaymentTimes": 10,
+         *       "nextRepaymentTime": "2015-12-10",
+         *       "nextRepaymentMoney": 7133.34,
+         *       "applicantName": "张伟",
+         *       "applicantPhone": "15210193304",
+         *       "createTime": "2015-08-30 14:02:11"
+         *     }
+         */
+        OrderRow: {
+            orderId: components["schemas"]["OrderId"];
+            customerId: components["schemas"]["CustomerId"];
+            companyId: components["schemas"]["CompanyId"] | null;
+            /** @description Decoration contract number (合同编号). */
+            contractNo: string | null;
+            /** @description The product id (queryProduct #22 `productId`). */
+            packageType: string | null;
+            /** @description Product name (套餐, e.g. 悦享家). */
+            packageName: string | null;
+            /** @description Contract amount, yuan. */
+            contractMoney: components["schemas"]["MoneyNumber"] | null;
+            /** @description Amount financed (分期金额), yuan. */
+            packageMoney: components["schemas"]["MoneyNumber"] | null;
+            /**
+             * @description Number of monthly instalments.
+             * @enum {integer|null}
+             */
+            fenQiTimes: 3 | 6 | 9 | 12 | 18 | 24 | 36 | null;
+            /** @description Total service fee, yuan. */
+            poundage: components["schemas"]["MoneyNumber"] | null;
+            /** @description Monthly principal, yuan. */
+            moneyMonth: components["schemas"]["MoneyNumber"] | null;
+            status: components["schemas"]["Code1005"];
+            /** @description Label of `status` (e.g. 还款中). */
+            statusDes: string;
+            /** @description 待还期数, instalments not yet paid; null before the disbursement. */
+            noRepaymentTimes: number | null;
+            /** @description Due date of the earliest unpaid instalment; null when there is none. */
+            nextRepaymentTime: components["schemas"]["DateText"] | null;
+            /** @description Amount due (principal + fee part) of the earliest unpaid instalment, yuan; null when there is none. */
+            nextRepaymentMoney: components["schemas"]["MoneyNumber"] | null;
+            /** @description Applicant's name (null until the applicant page is saved). */
+            applicantName: string | null;
+            /** @description Applicant's mobile. */
+            applicantPhone: components["schemas"]["PhoneNumber"] | null;
+            /** @description When the order was created; lists are sorted newest first. */
+            createTime: components["schemas"]["DateTimeText"];
+        };
+        /**
          * OrderMaterial
          * @description An uploaded order material (订单资料对象), a row of the `list` of queryOrdersByOrderId (#20). The client
          *     puts `orderMaterialUrl` into the slot given by the last digit of `orderMaterialType`; the admin pages show
@@ -2632,6 +1905,1095 @@ export interface components {
             createTime?: components["schemas"]["DateTimeText"];
         };
         /**
+         * PageObject
+         * @description The page object (分页对象), `obj` of the order lists (#19, #26, #28, #30). Pages are 1-based. The client
+         *     reads `totalRowNum` (every list), `pageSize` (the admin lists compute pages = ceil(totalRowNum / pageSize),
+         *     so it is always present, also when the request sent none) and `currentPageNum` (2016 mobile). The shape
+         *     follows a 2016 code comment: `{"currentPageNum":1,"pageSize":10,"totalRowNum":2,"startRow":0}`.
+         * @example {
+         *       "currentPageNum": 1,
+         *       "pageSize": 10,
+         *       "totalRowNum": 2,
+         *       "startRow": 0,
+         *       "totalPage": 1
+         *     }
+         */
+        PageObject: {
+            /** @description The page returned (1-based; the requested one, 1 when none was sent). */
+            currentPageNum: number;
+            /** @description Rows per page (the request's `pageSize`, default 10). */
+            pageSize: number;
+            /** @description Number of rows matching the filter, all pages together. */
+            totalRowNum: number;
+            /** @description 0-based index of the page's first row = (currentPageNum - 1) × pageSize. */
+            startRow: number;
+            /** @description Number of pages = ceil(totalRowNum / pageSize); not read by any client. */
+            totalPage?: number;
+        };
+        /**
+         * ApprovalRecord
+         * @description An approval record (审批记录), a row of getApproveRecordsByOrderId (#33): one decision on an order by
+         *     the seller (sellerApproveOrder #27), risk management (riskManagementApproveOrder #29) or finance
+         *     (loanByOrderId #34), oldest first. Each decision is recorded exactly once, however often the request is
+         *     repeated. The document gives no fields (审批记录列表) and no client reads them: the names follow the
+         *     approval requests' parameters, the rest is inferred.
+         * @example {
+         *       "approveRecordId": "201509020011",
+         *       "orderId": "201508300051",
+         *       "approveType": "101701",
+         *       "approveTypeDes": "商家审批",
+         *       "approveStage": "seller",
+         *       "approvePerson": "201509010003",
+         *       "approveName": "王芳",
+         *       "approveResult": true,
+         *       "approveRemarks": "资料齐全,同意",
+         *       "approveTime": "2015-09-02 10:30:00",
+         *       "usersId": "201509010003"
+         *     }
+         */
+        ApprovalRecord: {
+            /** @description Id of the record. */
+            approveRecordId: string;
+            orderId: components["schemas"]["OrderId"];
+            /**
+             * @description The stage as a code: 101701 seller approval and 101702 risk approval (family 1017 of the 2016
+             *     client, which labels 101702 终审, the final review), 102402 disbursement (family 1024, 已放款).
+             * @enum {string}
+             */
+            approveType: "101701" | "101702" | "102402";
+            /** @description Label of `approveType`. */
+            approveTypeDes: string;
+            /**
+             * @description The stage as a word (the mock's own field; same meaning as `approveType`).
+             * @enum {string}
+             */
+            approveStage: "seller" | "risk" | "loan";
+            /** @description `approvePerson` as the request sent it (the back-office client sends the staff user's `usersId`). */
+            approvePerson: string;
+            /** @description `approveName` as the request sent it (the staff user's `usersName`). */
+            approveName: string | null;
+            /** @description true = passed (request `true` or `0`), false = rejected (request `false` or `1`). */
+            approveResult: boolean;
+            /** @description 审批意见, free text; null when empty. */
+            approveRemarks: string | null;
+            /** @description When the decision was recorded (mock clock). */
+            approveTime: components["schemas"]["DateTimeText"];
+            /** @description The staff user whose login token made the decision (what the server knows, unlike `approvePerson`, which the client claims). */
+            usersId: components["schemas"]["UsersId"];
+        };
+        /**
+         * RepaymentRecord
+         * @description A repayment record (还款对象 / 还款记录): one monthly instalment of a disbursed loan, created by
+         *     loanByOrderId (#34) — `fenQiTimes` records, due on the loan day of each following month. Listed by
+         *     getRepaymentRecordByOrderId (#31) in instalment order, one by getRepaymentRecordByRepaymentRecordId (#32).
+         *
+         *     Money is exact: the principal parts sum to the order's `packageMoney` and the fee parts to its
+         *     `poundage`, to the fen; every instalment but the last is the amount divided by the count rounded to
+         *     the fen, the last takes the rest. Amounts are JSON numbers of yuan: the client computes the amount to
+         *     pay as `repaymentPrincipal + overdueInterest` with JavaScript `+`.
+         *
+         *     The document gives no fields; the names are those the 2015 client reads (`x-legacy-source: client`),
+         *     `principal` and `poundage` are the contract's split of `repaymentPrincipal`.
+         * @example {
+         *       "repaymentRecordId": "201509100103",
+         *       "orderId": "201508300051",
+         *       "repaymentType": 3,
+         *       "repaymentTypeDesc": "第3期",
+         *       "repaymentPrincipal": 7133.34,
+         *       "principal": 6666.67,
+         *       "poundage": 466.67,
+         *       "expectRepaymentTime": "2015-12-10",
+         *       "overdueTime": 0,
+         *       "overdueInterest": 0,
+         *       "realRepaymentTime": null,
+         *       "status": "101901",
+         *       "statusDes": "还款中"
+         *     }
+         */
+        RepaymentRecord: {
+            repaymentRecordId: components["schemas"]["RepaymentRecordId"];
+            orderId: components["schemas"]["OrderId"];
+            /** @description The instalment number (还款期数, 1-based). Despite its name it is not the 1008 还款方式 code; the client shows its label `repaymentTypeDesc`. */
+            repaymentType: number;
+            /** @description Instalment label shown by the client (还款期数), e.g. 第3期. */
+            repaymentTypeDesc: string;
+            /** @description Amount due for this instalment without penalty = principal part + fee part (yuan, a JSON number). */
+            repaymentPrincipal: components["schemas"]["MoneyNumber"];
+            /** @description Principal part of `repaymentPrincipal` (yuan). */
+            principal: components["schemas"]["MoneyNumber"];
+            /** @description Service-fee part of `repaymentPrincipal` (yuan). */
+            poundage: components["schemas"]["MoneyNumber"];
+            /** @description Due date (应还时间), China time. */
+            expectRepaymentTime: components["schemas"]["DateText"];
+            /** @description Days overdue (逾期天数) on the mock clock, 0 when not overdue; frozen when paid. */
+            overdueTime: number;
+            /** @description Penalty interest (逾期利息, yuan, a JSON number) = 0.05 % of `repaymentPrincipal` per day overdue, rounded to the fen; frozen when paid. */
+            overdueInterest: components["schemas"]["MoneyNumber"];
+            /** @description When the payment platform confirmed the payment (实还时间); null while unpaid (the client shows 无). */
+            realRepaymentTime: components["schemas"]["DateTimeText"] | null;
+            status: components["schemas"]["Code1019"];
+            /** @description Label of `status` (e.g. 还款中). */
+            statusDes: string;
+        };
+        /**
+         * BindBankCard
+         * @description A bound bank card (绑定银行卡), a row of getBindBankCardByCustomerId (#40). The card number is only
+         *     ever shown masked: first 6 and last 4 digits, the rest `*` (e.g. `622848******5671`). The 2015 client
+         *     shows `****` + the last 4 digits and uses `bankType` for the logo; the 2016 client reads
+         *     `bankCardTop`, `bankCardLast` and `bankTypeDesc` instead.
+         * @example {
+         *       "bbcId": "201509120007",
+         *       "bankType": "abc",
+         *       "bankTypeDesc": "中国农业银行",
+         *       "bankCard": "622848******5671",
+         *       "bankCardTop": "622848",
+         *       "bankCardLast": "5671"
+         *     }
+         */
+        BindBankCard: {
+            /** @description The card's binding id (绑定银行编号), sent back as `bindBankCardId` by sendBindRequest (#41). */
+            bbcId: components["schemas"]["BindBankCardId"];
+            /** @description The bank code in lower case (the client's logo name, e.g. `abc`, `icbc`, `cmbchina`); upper-cased it is the getBankCode (#44) code. */
+            bankType: string;
+            /** @description Bank name (银行名称), e.g. 中国农业银行. */
+            bankTypeDesc: string;
+            /** @description The MASKED card number (first 6 + `*` + last 4). */
+            bankCard: string;
+            /** @description First 6 digits (card BIN), read by the 2016 client. */
+            bankCardTop?: string;
+            /** @description Last 4 digits, read by the 2016 client. */
+            bankCardLast?: string;
+        };
+        /**
+         * PayRecord
+         * @description A payment's state at the payment platform, the `obj` of the undocumented status poll getPayRecordById.
+         *     The 2015 client polls every 300 ms after smsConfirm (#43) until `status` is 1 (success) or 0 (failure,
+         *     then it shows `errormsg`). Fields as the client reads them (`x-legacy-source: client`).
+         * @example {
+         *       "status": 1,
+         *       "errorcode": null,
+         *       "errormsg": null,
+         *       "orderid": "201509150031",
+         *       "repaymentRecordId": "201509100103",
+         *       "amount": 7133.34
+         *     }
+         */
+        PayRecord: {
+            /**
+             * @description 0 failed (失败), 1 succeeded (成功), 2 not yet processed (未处理), 3 processing (处理中).
+             * @enum {integer}
+             */
+            status: 0 | 1 | 2 | 3;
+            /** @description The platform's error code when `status` is 0, else null. */
+            errorcode: string | null;
+            /** @description The platform's error text (Chinese) when `status` is 0, else null; shown by the client. */
+            errormsg: string | null;
+            /** @description The payment id (as sent). */
+            orderid?: components["schemas"]["PaymentId"];
+            /** @description The instalment the payment is for. */
+            repaymentRecordId?: components["schemas"]["RepaymentRecordId"];
+            /** @description Amount of the payment (yuan) = the instalment's principal + fee + penalty interest when the payment was requested. */
+            amount?: components["schemas"]["MoneyNumber"];
+        };
+        /**
+         * ApproveResult
+         * @description 是否通过 (approval decision), `approveResult` of sellerApproveOrder (#27), riskManagementApproveOrder
+         *     (#29) and loanByOrderId (#34). Not a base-code family: the values the legacy clients send.
+         *
+         *     - 2015 client (#27, #29, #34): the strings `true` (是, the default) or `false` (否); the document says
+         *       "true|false".
+         *     - 2016 client: #27 sends `0` (是; its 否 option is commented out); the undocumented three-stage risk
+         *       endpoints use `0` 通过, `1` 拒绝, `2` 退回.
+         *
+         *     The mock reads `true` and `0` as pass, `false` and `1` as reject. `2` (退回, send back to the previous
+         *     stage) has no transition in the 2015 life cycle and is refused with APPROVE_RESULT_INVALID.
+         * @example true
+         * @enum {string}
+         */
+        ApproveResult: "true" | "false" | "0" | "1" | "2";
+        /**
+         * BankCode
+         * @description Bank codes (银行编码) of the payment platform (易宝 Yeepay), as getBankCode (#44) serves them and as
+         *     `bankCode` (#38, #39) takes them. The codes are those the 2015 client has a logo for (lower-cased:
+         *     abc, boc, boco, bos, ccb, ceb, cgb, cib, cmbc, cmbchina, ecitic, hxb, icbc, pingan, post); the
+         *     document gives none, so the names are inferred (the banks' usual Chinese names).
+         * @example ICBC
+         * @enum {string}
+         */
+        BankCode: "ABC" | "BOC" | "BOCO" | "BOS" | "CCB" | "CEB" | "CGB" | "CIB" | "CMBC" | "CMBCHINA" | "ECITIC" | "HXB" | "ICBC" | "PINGAN" | "POST";
+        /**
+         * Code1001
+         * @description 性别 (sex), base-code family 1001. Used by the profile's `sex` (#6, #7), the order's `applicantSex`
+         *     (default 100101) and the staff user's `sex` (#23; the 2015 client always sends 100101).
+         *     Both labels come from the document's #8 sample and the client.
+         * @example 100101
+         * @enum {string}
+         */
+        Code1001: "100101" | "100102";
+        /**
+         * Code1002
+         * @description 身份 (identity / occupation), base-code family 1002. Used by the profile's `identification` (#6, #7).
+         *     All four codes and labels come from the document's #8 sample.
+         * @example 100202
+         * @enum {string}
+         */
+        Code1002: "100201" | "100202" | "100203" | "100204";
+        /**
+         * Code1003
+         * @description 婚姻状况 (marital status), base-code family 1003. Used by the profile's `maritalStatus` (#6, #7) and
+         *     the order's `applicantMarital` (#15, #20). Only `100302` 恋爱中 is known (document #7 sample); the
+         *     legacy backend served the rest from its tables, so 100301, 100303 and 100304 and their labels are
+         *     inferred by the contract (listed in `x-inferred-codes`).
+         * @example 100302
+         * @enum {string}
+         */
+        Code1003: "100301" | "100302" | "100303" | "100304";
+        /**
+         * Code1004
+         * @description 爱好 (interests), base-code family 1004, multi-select: the profile's `interesting` is a comma-joined
+         *     list of these codes without spaces (e.g. `100401,100404,100405`), and `interestingDesc` the labels
+         *     joined by spaces. Known from the document's #7 sample: 100401 美食, 100404 休闲娱乐, 100405 丽人; the
+         *     others (served by the legacy tables only) are inferred by the contract (listed in `x-inferred-codes`).
+         * @example 100401
+         * @enum {string}
+         */
+        Code1004: "100401" | "100402" | "100403" | "100404" | "100405" | "100406" | "100407" | "100408";
+        /**
+         * Code1005
+         * @description 订单状态 (order status), base-code family 1005: the order's `status` (its label in `statusDes`), the
+         *     status filter of the order lists (#19, #26, #28, #30) and the customer list's drop-down (family 1005
+         *     plus "all" = empty value).
+         *
+         *     Life cycle (what the mock enforces): getOrderId (#13) reserves an id → editOrderPackage (#14) creates the
+         *     draft **100501** → editOrderComplete (#16) → **100502** → sellerApproveOrder (#27) true → **100503** /
+         *     false → **100509** → riskManagementApproveOrder (#29) true → **100506** / false → **100509** →
+         *     loanByOrderId (#34) → **100507** (schedule created) → the last instalment paid (#35) → **100508**. An
+         *     unpaid instalment past its due date → **100510** (back to 100507 once caught up). deleteOrderByOrderId
+         *     (#21) → **100504** (from 100501, 100502, 100503, 100508 and 100509 only).
+         *
+         *     Labels: 100502, 100503, 100505 and 100506 are labelled in the 2015 client; 100501, 100504, 100507,
+         *     100508 and 100509 are used by the 2015 client and labelled in the 2016 one (100505 was 待缴手续费 in 2015,
+         *     待缴费 in 2016). 2016-only codes: 100510–100515 and the risk sub-states 10050301–10050303 (8 digits).
+         *     The mock reaches 100501–100504 and 100506–100510 only (100505 has no way out in the 2015 client).
+         *
+         *     Not codes (list filters only, declared by the list parameters): `100500` 我的额度 (loans: 100507,
+         *     100508, 100510) and `100502100503` 审核中 (100502 and 100503; two codes concatenated).
+         * @example 100502
+         * @enum {string}
+         */
+        Code1005: "100501" | "100502" | "100503" | "100504" | "100505" | "100506" | "100507" | "100508" | "100509" | "100510" | "100511" | "100512" | "100513" | "100514" | "100515" | "10050301" | "10050302" | "10050303";
+        /**
+         * Code1007
+         * @description 材料类型 (order material type), base-code family 1007: `orderMaterialType` of uploadOrderMaterial (#17)
+         *     and of the materials listed by queryOrdersByOrderId (#20). Always a string (the client takes its last
+         *     characters to find the upload slot). Labels from the 2015 admin detail page.
+         *
+         *     The 2015 application form requires ("必要认证") 100701 ×3 (front, back, hand-held) and at least one each of
+         *     100702–100705; 100706–100711 are optional ("可选认证"). The mock's editOrderComplete (#16) needs at least
+         *     one 100701. 2016-only: 100712 征信 (admin credit report image) and 100713 其它信息 (zip/rar, admin,
+         *     undocumented upload; refused by #17's image check).
+         * @example 100701
+         * @enum {string}
+         */
+        Code1007: "100701" | "100702" | "100703" | "100704" | "100705" | "100706" | "100707" | "100708" | "100709" | "100710" | "100711" | "100712" | "100713";
+        /**
+         * Code1008
+         * @description 还款方式 (repayment type), base-code family 1008: the order's `repaymentType` (#14, #20). The codes are
+         *     served by the legacy tables only. The 2015 form sends the LAST key of the family (the numerically
+         *     largest code, JavaScript iterates integer-like keys in ascending order) and the admin pages display the
+         *     fixed text 按月等额本金 for it, so the largest code is labelled 按月等额本金 and the mock's schedule is
+         *     equal monthly principal plus an equal share of the fee. Both codes are invented by the contract; the
+         *     label of 100802 comes from the client, the label of 100801 (等额本息) is inferred.
+         * @example 100802
+         * @enum {string}
+         */
+        Code1008: "100801" | "100802";
+        /**
+         * Code1009
+         * @description 最高学历 (highest education), base-code family 1009: the order's `applicantStudyStatus` (#15, #20).
+         *     The legacy backend served this family from its tables only (the client renders whatever #8 returns), so
+         *     every code and label here is invented by the contract (`x-inferred-codes`).
+         * @example 100904
+         * @enum {string}
+         */
+        Code1009: "100901" | "100902" | "100903" | "100904" | "100905" | "100906";
+        /**
+         * Code1010
+         * @description 资产 (assets), base-code family 1010: the order's `applicantAsset` (#15, #20; the form's default is
+         *     101001). Codes and labels from the 2015 client's fixed labels (the admin page shows 101004 as 有房有车).
+         *     101003 is never used by the client; the contract keeps it (label 无房 inferred, `x-inferred-codes`)
+         *     because the legacy table numbers it.
+         * @example 101001
+         * @enum {string}
+         */
+        Code1010: "101001" | "101002" | "101003" | "101004" | "101005";
+        /**
+         * Code1011
+         * @description 工作性质 (job nature), base-code family 1011: the order's `applicantJobNature` (#15, #20; the form's
+         *     default is 101101). Codes and labels from the 2015 client's fixed labels.
+         * @example 101101
+         * @enum {string}
+         */
+        Code1011: "101101" | "101102" | "101103" | "101104";
+        /**
+         * Code1012
+         * @description 单位性质 (employer type), base-code family 1012: the order's `applicantCompanyNature` (#15, #20).
+         *     Served by the legacy tables only; every code and label here is invented by the contract.
+         * @example 101203
+         * @enum {string}
+         */
+        Code1012: "101201" | "101202" | "101203" | "101204" | "101205" | "101206";
+        /**
+         * Code1013
+         * @description 行业 (industry), base-code family 1013: the order's `applicantCompanyIndustry` (#15, #20; requested
+         *     from #8 by the 2015 client only). Served by the legacy tables only; every code and label here is
+         *     invented by the contract.
+         * @example 101301
+         * @enum {string}
+         */
+        Code1013: "101301" | "101302" | "101303" | "101304" | "101305" | "101306" | "101307" | "101308";
+        /**
+         * Code1014
+         * @description 职务 (position), base-code family 1014: the order's `applicantDuties` (#15, #20; requested from #8 by
+         *     the 2015 client only). Served by the legacy tables only; every code and label here is invented by the
+         *     contract.
+         * @example 101401
+         * @enum {string}
+         */
+        Code1014: "101401" | "101402" | "101403" | "101404" | "101405";
+        /**
+         * Code1015
+         * @description 工作年限 (years in work), base-code family 1015: the order's `applicantWorkYears` (#15, #20). Served by
+         *     the legacy tables only; every code and label here is invented by the contract.
+         * @example 101503
+         * @enum {string}
+         */
+        Code1015: "101501" | "101502" | "101503" | "101504" | "101505";
+        /**
+         * Code1016
+         * @description 关系 (relation to the applicant), base-code family 1016: the order's `familyRelation` and
+         *     `familyTwoRelation` (#15, #20). Served by the legacy tables only; every code and label here is invented
+         *     by the contract.
+         * @example 101601
+         * @enum {string}
+         */
+        Code1016: "101601" | "101602" | "101603" | "101604" | "101605";
+        /**
+         * Code1017
+         * @description 审批环节 (approval stage), base-code family 1017, used only by the 2016 client. 101701 is the seller's
+         *     approval (sellerApproveOrder #27); 101702 终审 is the final review, which the 2015 flow's single risk
+         *     approval (riskManagementApproveOrder #29) corresponds to; 101703 复审 and 101704 初审 are stages of the
+         *     2016 three-stage risk review, which the mock does not model. Approval records (#33) carry 101701 /
+         *     101702 as `approveType`. Labels from the 2016 client.
+         * @example 101701
+         * @enum {string}
+         */
+        Code1017: "101701" | "101702" | "101703" | "101704";
+        /**
+         * Code1019
+         * @description 还款记录状态 (repayment record status), base-code family 1019: `status` of a repayment record (#31, #32;
+         *     its label in `statusDes`). loanByOrderId (#34) creates every record as 101901; the payment platform's
+         *     callback (#35) makes it 101902; when the mock clock passes the due date of an unpaid record it becomes
+         *     101903 (and the order 100510) until it is paid (then 101902). 101901 and 101902 are labelled in the
+         *     2015 client; 101903 and 101904 are 2016-only (the mock never reaches 101904).
+         * @example 101901
+         * @enum {string}
+         */
+        Code1019: "101901" | "101902" | "101903" | "101904";
+        /**
+         * Code1023
+         * @description 工资发放方式 (how wages are paid), base-code family 1023, seen only in the 2016 admin HTML
+         *     (102301 银行代发). No documented operation takes it; the mock serves it through #8.
+         * @example 102301
+         * @enum {string}
+         */
+        Code1023: "102301";
+        /**
+         * Code1024
+         * @description 放款状态 (disbursement / payment record), base-code family 1024, used only by the 2016 client (its 我的额度
+         *     filter `loanStatus=102401102402102403` on #19). The disbursement's approval record (#33) carries 102402 as
+         *     `approveType`. Labels from the 2016 client (102401 待放款/待支付, 102402 已放款/已支付); 102403 has no label
+         *     there, 放款失败 is inferred.
+         * @example 102402
+         * @enum {string}
+         */
+        Code1024: "102401" | "102402" | "102403";
+        /**
+         * Code1028
+         * @description 房屋性质 (housing), base-code family 1028, requested by the 2016 application form only (`houseNature`,
+         *     not a 2015 order field). Labels from the 2016 client.
+         * @example 102801
+         * @enum {string}
+         */
+        Code1028: "102801" | "102802" | "102803" | "102804";
+        /**
+         * Code1029
+         * @description 工资发放方式 (how wages are paid, second table), base-code family 1029, seen only in the 2016 admin HTML
+         *     (102902 现金). No documented operation takes it; the mock serves it through #8.
+         * @example 102902
+         * @enum {string}
+         */
+        Code1029: "102902";
+        /**
+         * Code1030
+         * @description 手续费支付方式 (how the service fee is paid), base-code family 1030, sent by the 2016 application form as
+         *     `poundageRepaymentType` on editOrderPackage (#14; accepted and ignored by the mock). Labels from the 2016
+         *     client.
+         * @example 103001
+         * @enum {string}
+         */
+        Code1030: "103001" | "103002";
+        /**
+         * PhoneNumber
+         * @description A mainland-China mobile number (手机号), 11 digits. The legacy client checks it with
+         *     `^1[3,5,7,8]\d{9}$` (the comma in its character class is a slip); the contract uses `^1[3578]\d{9}$`.
+         * @example 15210193304
+         */
+        PhoneNumber: string;
+        /**
+         * ImageValidateKey
+         * @description The image-captcha key: a GUID the page creates on load (32 random lower-case hex digits in
+         *     8-4-4-4-12 groups). Sent as `image_key` to getImageValidate (#9), then as `validate_key` (#1) or
+         *     `img_validate_key` (#38, #39, #42, #43). Reloading the image with the same key rebinds the key to
+         *     the newest captcha text. Other short keys (letters, digits, `-`, `_`) are accepted too.
+         * @example 3f2a9c1e-0b4d-4e8a-9f10-5c6d7e8f9a0b
+         */
+        ImageValidateKey: string;
+        /**
+         * ImageValidateCode
+         * @description The text the user read from the image captcha of the same key (图形验证码), compared without regard
+         *     to case. Single use; about 2 minutes valid. With the mock's `--fixed-codes` every captcha is `8888`.
+         * @example ab12
+         */
+        ImageValidateCode: string;
+        /**
+         * SendValidateMessageRequest
+         * @description Parameters of sendValidateMessage (#1).
+         * @example {
+         *       "phone_number": "15210193304",
+         *       "validate_key": "3f2a9c1e-0b4d-4e8a-9f10-5c6d7e8f9a0b",
+         *       "validate_code": "ab12"
+         *     }
+         */
+        SendValidateMessageRequest: {
+            /** @description The mobile number that receives the SMS code (the new number when changing phones). */
+            phone_number: components["schemas"]["PhoneNumber"];
+            /** @description The image-captcha key (the page GUID sent as `image_key` to getImageValidate). */
+            validate_key: components["schemas"]["ImageValidateKey"];
+            /** @description The IMAGE-captcha text the user read for `validate_key` (not an SMS code, despite the name). */
+            validate_code: components["schemas"]["ImageValidateCode"];
+        };
+        /**
+         * Password
+         * Format: password
+         * @description A password in clear text, 6 to 16 characters, exactly as the legacy client sends it (never hashed on
+         *     the client; see the security findings of the operations that take it).
+         * @example abc123456
+         */
+        Password: string;
+        /**
+         * SmsValidateCode
+         * @description The 6-digit SMS code (短信验证码) sent by sendValidateMessage (#1) or by the payment platform (#38, #42),
+         *     bound to the phone and its purpose, single use, valid about 5 minutes, dead after 5 wrong tries.
+         *     With the mock's `--fixed-codes` every SMS code is `123456`.
+         * @example 123456
+         */
+        SmsValidateCode: string;
+        /**
+         * CompanyId
+         * @description Partner company id (公司编号): a digit string. The 2015 client's brand tiles use 14-digit ids
+         *     (`20150901000001` 生活家, `20150901000002` 朗润), the document's samples 12-digit ones (`201509010001`);
+         *     both shapes are accepted. The seed data uses the tile ids (client-facts §5.9).
+         * @example 20150901000001
+         */
+        CompanyId: string;
+        /**
+         * RegisterCustomerRequest
+         * @description Parameters of registerCustomer (#2). The 2016-only parameters are accepted and stored or ignored; the 2015-09 client does not send them.
+         * @example {
+         *       "phone_number": "15210193304",
+         *       "password": "abc123456",
+         *       "validate_code": "123456"
+         *     }
+         */
+        RegisterCustomerRequest: {
+            phone_number: components["schemas"]["PhoneNumber"];
+            /** @description The new password in clear text, 6-16 characters (the client sends its confirm field). */
+            password: components["schemas"]["Password"];
+            /** @description The SMS code sent to `phone_number` by sendValidateMessage (#1). */
+            validate_code: components["schemas"]["SmsValidateCode"];
+            /** @description Brand company id of the landing page (2016 client only); ignored by the mock. */
+            company?: components["schemas"]["CompanyId"];
+            /**
+             * @description Registration platform (2016 client only) - 0 wap, 1 android (also WeChat), 2 ios, 3 pc; ignored by the mock.
+             * @enum {string}
+             */
+            platform?: "0" | "1" | "2" | "3";
+            /** @description City name, e.g. 北京 (2016 client only); ignored by the mock. */
+            city?: string;
+            /** @description Landing-page tag (2016 client only); ignored by the mock. */
+            channel?: string;
+            /** @description Real name (2016 PC client only); stored as the customer's `name`. */
+            name?: string;
+        };
+        /**
+         * CustomerId
+         * @description Customer id (用户编号): a digit string, in the legacy data the creation date `yyyyMMdd` followed by a
+         *     4-digit sequence (e.g. `201508160007`).
+         * @example 201508160007
+         */
+        CustomerId: string;
+        /**
+         * DateTimeText
+         * @description A time stamp as the legacy backend renders it, `yyyy-MM-dd HH:mm:ss` (or a bare `yyyy-MM-dd` date, as in the document's samples), China time (UTC+8).
+         * @example 2015-08-16 10:21:07
+         */
+        DateTimeText: string;
+        /**
+         * DateText
+         * @description A calendar date as text, `yyyy-MM-dd` (the legacy date fields' format, e.g. `createTime` `2015-09-01`).
+         * @example 2015-09-01
+         */
+        DateText: string;
+        /**
+         * LoginToken
+         * @description The login token (登录标志) returned in the envelope's top-level `token` by customerLogin (#3),
+         *     registerCustomer (#2) and usersLogin (#24), and sent back in the body as `login_token`.
+         *     32 upper-case hexadecimal characters. Customer and staff tokens share the shape (and the client
+         *     stores both under the same key) but are never interchangeable. Logout (#10) and a password change
+         *     (#5) end it.
+         * @example 8C01D2FEFD69916D9137CC813FCB5400
+         */
+        LoginToken: string;
+        /**
+         * CustomerLoginRequest
+         * @description Parameters of customerLogin (#3).
+         * @example {
+         *       "phone_number": "15210193304",
+         *       "password": "abc123456"
+         *     }
+         */
+        CustomerLoginRequest: {
+            phone_number: components["schemas"]["PhoneNumber"];
+            password: components["schemas"]["Password"];
+        };
+        /**
+         * UpdatePasswordPreRequest
+         * @description Parameters of updatePasswordPre (#4).
+         * @example {
+         *       "phone_number": "15210193304",
+         *       "validate_code": "123456"
+         *     }
+         */
+        UpdatePasswordPreRequest: {
+            /** @description The registered mobile number whose password is to be reset. */
+            phone_number: components["schemas"]["PhoneNumber"];
+            /** @description The SMS code sent to `phone_number` by sendValidateMessage (#1). */
+            validate_code: components["schemas"]["SmsValidateCode"];
+        };
+        /**
+         * StepToken
+         * @description A single-use step token (步骤令牌) returned in the top-level `token` by the first step of a two-step
+         *     flow (updatePasswordPre #4, updatePhoneNumberPre #11; editOrderPackage #14, editOrderCustomerInfo #15)
+         *     and bound to its customer. Same shape as a login token: 32 upper-case hexadecimal characters.
+         * @example 3E9A0C4B7D21F65A08B3C9D4E1F20A7B
+         */
+        StepToken: string;
+        /**
+         * UpdatePasswordRequest
+         * @description Parameters of updatePassword (#5).
+         * @example {
+         *       "customer_id": "201508160007",
+         *       "token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "password": "newpass888"
+         *     }
+         */
+        UpdatePasswordRequest: {
+            /** @description The `obj.customerId` of updatePasswordPre (#4). Note the snake case. */
+            customer_id: components["schemas"]["CustomerId"];
+            /** @description The top-level `token` of updatePasswordPre (#4) - the step token, NOT the login token. */
+            token: components["schemas"]["StepToken"];
+            /** @description The new password in clear text, 6-16 characters. */
+            password: components["schemas"]["Password"];
+        };
+        /**
+         * UpdateCustomerInfoRequest
+         * @description Parameters of updateCustomerInfo (#6). A partial update: the client sends each profile field only
+         *     when it is non-empty, and an empty value counts as absent (the field keeps its value).
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "customerId": "201508160007",
+         *       "sex": "100101",
+         *       "identification": "100202",
+         *       "maritalStatus": "100302",
+         *       "interesting": "100401,100404,100405",
+         *       "birthday": "1985-01-01"
+         *     }
+         */
+        UpdateCustomerInfoRequest: {
+            /** @description The customer's login token (登录标识). */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The customer to update (用户编号); must be the token's own customer. */
+            customerId: components["schemas"]["CustomerId"];
+            /** @description 用户性别 (family 1001). */
+            sex?: components["schemas"]["Code1001"];
+            /** @description 用户身份 (family 1002). */
+            identification?: components["schemas"]["Code1002"];
+            /** @description 用户婚姻状况 (family 1003). */
+            maritalStatus?: components["schemas"]["Code1003"];
+            /**
+             * @description 用户喜好 - codes of family 1004 joined by "," without spaces (e.g. `100401,100404`); every code must exist.
+             * @example 100401,100404
+             */
+            interesting?: string;
+            /** @description 用户生日, `yyyy-MM-dd` (the client sends the text of its date field; the format is not documented). */
+            birthday?: components["schemas"]["DateText"];
+        };
+        /**
+         * GetCustomerByCustomerIdRequest
+         * @description Parameters of getCustomerByCustomerId (#7).
+         * @example {
+         *       "customerId": "201508230001"
+         *     }
+         */
+        GetCustomerByCustomerIdRequest: {
+            /** @description 用户编号 of the customer to read. */
+            customerId: components["schemas"]["CustomerId"];
+            /**
+             * @description Optional. Neither the document nor the client sends a token here (the legacy endpoint is open).
+             *     When sent, it must be a valid customer token of that same customer, otherwise the call is refused.
+             */
+            login_token?: components["schemas"]["LoginToken"];
+        };
+        /**
+         * GetBaseCodeByParentsRequest
+         * @description Parameters of getBaseCodeByParents (#8).
+         * @example {
+         *       "parents": "1001,1002,1003,1004"
+         *     }
+         */
+        GetBaseCodeByParentsRequest: {
+            /**
+             * @description The families to read, comma-separated (请求多个基本代码时用,分割). The 2015 client asks for
+             *     `1001,1002,1003,1004` (profile), `1005` (order list) and `1003,1008,1009,1012,1013,1014,1015,1016`
+             *     (application form, admin detail pages).
+             */
+            parents: string;
+        };
+        /**
+         * CustomerLoginOutRequest
+         * @description Parameters of customerLoginOut (#10).
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400"
+         *     }
+         */
+        CustomerLoginOutRequest: {
+            /** @description The login token to end - a customer's (#3, endpoint 2) or a staff user's (#24). */
+            login_token: components["schemas"]["LoginToken"];
+        };
+        /**
+         * UpdatePhoneNumberPreRequest
+         * @description Parameters of updatePhoneNumberPre (#11).
+         * @example {
+         *       "phone_number": "15210193304",
+         *       "validate_code": "123456"
+         *     }
+         */
+        UpdatePhoneNumberPreRequest: {
+            /** @description The customer's CURRENT mobile number. */
+            phone_number: components["schemas"]["PhoneNumber"];
+            /** @description The SMS code sent to the current number by sendValidateMessage (#1). */
+            validate_code: components["schemas"]["SmsValidateCode"];
+        };
+        /**
+         * UpdatePhoneNumberRequest
+         * @description Parameters of updatePhoneNumber (#12). Note the mixed styles `customer_id` and `phoneNumber`, kept from the legacy API.
+         * @example {
+         *       "customer_id": "201508160007",
+         *       "token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "phoneNumber": "13912345678",
+         *       "validate_code": "654321"
+         *     }
+         */
+        UpdatePhoneNumberRequest: {
+            /** @description The customer whose phone changes (the stored user's customerId). */
+            customer_id: components["schemas"]["CustomerId"];
+            /**
+             * @description The customer's LOGIN token (the 2015 client sends it here; it ignores the step token of #11).
+             *     The step token returned by updatePhoneNumberPre (#11) for the same customer is accepted too.
+             */
+            token: components["schemas"]["LoginToken"];
+            /** @description The NEW mobile number. */
+            phoneNumber: components["schemas"]["PhoneNumber"];
+            /** @description The SMS code sent to the NEW number by sendValidateMessage (#1). */
+            validate_code: components["schemas"]["SmsValidateCode"];
+        };
+        /**
+         * GetOrderIdRequest
+         * @description Parameters of getOrderId (#13). The document lists none and the 2015 client sends an empty body.
+         * @example {}
+         */
+        GetOrderIdRequest: {
+            /** @description Optional (neither the document nor the client sends it). When sent, it must be a live customer token (TOKEN_INVALID / NOT_CUSTOMER_TOKEN otherwise). */
+            login_token?: components["schemas"]["LoginToken"];
+        };
+        /**
+         * OrderId
+         * @description Order id (订单编号): a digit string handed out by getOrderId (#13), in the legacy data the date
+         *     `yyyyMMdd` followed by a sequence of at least 4 digits (e.g. `201508300051`). The client also carries it
+         *     in page URLs as `?orderid=` / `?orderId=`.
+         * @example 201508300051
+         */
+        OrderId: string;
+        /**
+         * Money
+         * @description An amount of money in yuan (元) as request text: digits with at most two decimals, no sign, no
+         *     thousands separator (e.g. `80000`, `5600.00`, `6666.67`). The mock keeps every amount in integer fen;
+         *     an amount above 100,000,000 yuan is refused (MONEY_INVALID).
+         * @example 5600.00
+         */
+        Money: string;
+        /**
+         * EditOrderPackageRequest
+         * @description Parameters of editOrderPackage (#14): the package page (套餐编辑页信息). The document names only
+         *     `login_token`, `customerId` and "the package page's fields (orderId required)"; the field list is the
+         *     2015-09 client's (`x-legacy-source: client`). Parameters that are not listed here (`status`,
+         *     `noRepaymentTimes`, approval fields, ...) are ignored: an edit never changes a server-owned field.
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "customerId": "201508160007",
+         *       "orderId": "201508300051",
+         *       "contractNo": "HT-2015-001",
+         *       "packageName": "悦享家",
+         *       "packageType": "201509010001",
+         *       "companyId": "20150901000001",
+         *       "contractMoney": "100000",
+         *       "packageMoney": "80000",
+         *       "fenQiTimes": "12",
+         *       "poundage": "5600.00",
+         *       "repaymentType": "100802",
+         *       "moneyMonth": "6666.67"
+         *     }
+         */
+        EditOrderPackageRequest: {
+            /** @description The customer's login token. */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The logged-in customer (must be the token's own customer). */
+            customerId: components["schemas"]["CustomerId"];
+            /** @description An id from getOrderId (#13) for a new order, or the draft's id in edit mode (不可缺). */
+            orderId: components["schemas"]["OrderId"];
+            /** @description Decoration contract number, free text (e.g. HT-2015-001); may be empty. */
+            contractNo?: string;
+            /** @description The chosen product's name (queryProduct #22 `productName`, e.g. 悦享家). */
+            packageName?: string;
+            /** @description The chosen product's `productId` (PRODUCT_NOT_FOUND when it is not a product of `companyId`). */
+            packageType?: string;
+            /** @description The chosen product's `companyId` (the client splits its option value `productId_companyId`). */
+            companyId?: components["schemas"]["CompanyId"];
+            /** @description Contract amount in yuan (e.g. `100000`). */
+            contractMoney?: components["schemas"]["Money"];
+            /** @description Amount to finance in yuan, at most `contractMoney` (PACKAGE_MONEY_EXCEEDS_CONTRACT). */
+            packageMoney?: components["schemas"]["Money"];
+            /**
+             * @description Number of instalments. The client sends `0` when the fee was never computed; the mock refuses it (FEN_QI_TIMES_INVALID).
+             * @enum {string}
+             */
+            fenQiTimes?: "0" | "3" | "6" | "9" | "12" | "18" | "24" | "36";
+            /** @description Total service fee as the client computed it (packageMoney × 0/1/4/7/10/13/16 % for 3/6/9/12/18/24/36), e.g. `5600.00`. */
+            poundage?: components["schemas"]["Money"];
+            /** @description 还款方式, the last (largest) code of family 1008. */
+            repaymentType?: components["schemas"]["Code1008"];
+            /** @description Monthly principal as the client computed it (packageMoney / fenQiTimes, 2 decimals), e.g. `6666.67`. */
+            moneyMonth?: components["schemas"]["Money"];
+            /** @description 2016 name of `packageMoney`; used when `packageMoney` is absent. */
+            applyPackageMoney?: components["schemas"]["Money"];
+            /** @description 2016 name of `fenQiTimes`; used when `fenQiTimes` is absent. */
+            applyFenQiTimes?: string;
+            /** @description Total fee rate in percent (2016); accepted and ignored by the mock. */
+            interestRate?: string;
+            /** @description Monthly fee (2016); accepted and ignored. */
+            monthPoundage?: components["schemas"]["Money"];
+            /** @description Monthly principal + fee (2016); accepted and ignored. */
+            monthRepay?: components["schemas"]["Money"];
+            /** @description Monthly fee rate in percent (2016, `0.7`); accepted and ignored. */
+            monthInterestRate?: string;
+            /** @description How the fee is paid (family 1030; 2016); accepted and ignored. */
+            poundageRepaymentType?: components["schemas"]["Code1030"];
+            /** @description Designer's name (2016); accepted and ignored. */
+            designer?: string;
+            /** @description Designer's phone (2016); accepted and ignored. */
+            designerPhone?: string;
+            /** @description Subsidiary (分公司) id (2016); accepted and ignored. */
+            subsidiaryId?: string;
+        };
+        /**
+         * EditOrderCustomerInfoRequest
+         * @description Parameters of editOrderCustomerInfo (#15): the applicant page (用户编辑页信息), sent once after its three
+         *     sub-forms (personal, work, contacts). The document names only `login_token`, `token` and "the applicant
+         *     page's fields (orderId required)"; the field list is the 2015-09 client's (`x-legacy-source: client`).
+         *     Every field is optional here (an absent or empty field is stored as null); editOrderComplete (#16)
+         *     checks that the order is complete. Unknown parameters (including the client's dead `liable*` fields and
+         *     any server-owned field) are ignored.
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "orderId": "201508300051",
+         *       "applicantName": "张伟",
+         *       "applicantAge": "30",
+         *       "applicantSex": "100101",
+         *       "applicantIdentity": "110105198501011234",
+         *       "applicantMarital": "100303",
+         *       "applicantAddress": "北京市朝阳区建国路88号",
+         *       "applicantStudyStatus": "100904",
+         *       "applicantSchool": "北京大学",
+         *       "applicantMajor": "计算机科学",
+         *       "applicantAsset": "101001",
+         *       "applicantPhone": "15210193304",
+         *       "applicantHouseNumber": "1",
+         *       "applicantHouseWorth": "2000000",
+         *       "applicantCarNumber": "0",
+         *       "applicantCarWorth": "0",
+         *       "applicantJobNature": "101101",
+         *       "applicantCompany": "北京某某科技有限公司",
+         *       "applicantCompanyNature": "101203",
+         *       "applicantCompanyIndustry": "101301",
+         *       "applicantDuties": "101402",
+         *       "applicantWorkYears": "101503",
+         *       "applicantCompanyAddress": "北京市海淀区中关村大街1号",
+         *       "applicantCompanyPhone": "010-62345678",
+         *       "applicantWages": "15000",
+         *       "familyName": "张建国",
+         *       "familyPhone": "13911112222",
+         *       "familyRelation": "101601",
+         *       "familyTwoName": "李娜",
+         *       "familyTwoPhone": "13922223333",
+         *       "familyTwoRelation": "101602",
+         *       "friendName": "王强",
+         *       "friendPhone": "13633334444",
+         *       "workmateName": "赵磊",
+         *       "workmatePhone": "13744445555"
+         *     }
+         */
+        EditOrderCustomerInfoRequest: {
+            /** @description The customer's login token (the order's owner). */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The step token returned by editOrderPackage (#14). Optional; when sent it must be that order's live step token (STEP_TOKEN_INVALID otherwise). */
+            token?: components["schemas"]["StepToken"];
+            /** @description The draft's id (不可缺). */
+            orderId: components["schemas"]["OrderId"];
+            /** @description Applicant's real name. */
+            applicantName?: string;
+            /** @description Age in years (digits). */
+            applicantAge?: string;
+            /** @description 性别 (family 1001; the form's default is 100101). */
+            applicantSex?: components["schemas"]["Code1001"];
+            /** @description PRC resident ID number, 18 characters; the birth date and the ISO 7064 check character are verified (ID_NUMBER_INVALID). A lower-case `x` is stored upper-case. */
+            applicantIdentity?: string;
+            /** @description 婚姻状况 (family 1003). */
+            applicantMarital?: components["schemas"]["Code1003"];
+            /** @description Home address. */
+            applicantAddress?: string;
+            /** @description 最高学历 (family 1009). */
+            applicantStudyStatus?: components["schemas"]["Code1009"];
+            /** @description School. */
+            applicantSchool?: string;
+            /** @description Major. */
+            applicantMajor?: string;
+            /** @description 资产 (family 1010; the form's default is 101001). */
+            applicantAsset?: components["schemas"]["Code1010"];
+            /** @description The applicant's mobile (the client sends the logged-in customer's `phoneNumber`, not typed). */
+            applicantPhone?: components["schemas"]["PhoneNumber"];
+            /** @description Number of houses / house certificate number (text). */
+            applicantHouseNumber?: string;
+            /** @description Value of the houses (text). */
+            applicantHouseWorth?: string;
+            /** @description Number of cars / plate number (text). */
+            applicantCarNumber?: string;
+            /** @description Value of the cars (text; the 2015 client always sends `0`). */
+            applicantCarWorth?: string;
+            /** @description 工作性质 (family 1011; the form's default is 101101). */
+            applicantJobNature?: components["schemas"]["Code1011"];
+            /** @description Employer. */
+            applicantCompany?: string;
+            /** @description 单位性质 (family 1012). */
+            applicantCompanyNature?: components["schemas"]["Code1012"];
+            /** @description 行业 (family 1013). */
+            applicantCompanyIndustry?: components["schemas"]["Code1013"];
+            /** @description 职务 (family 1014). */
+            applicantDuties?: components["schemas"]["Code1014"];
+            /** @description 工作年限 (family 1015). */
+            applicantWorkYears?: components["schemas"]["Code1015"];
+            /** @description Employer's address. */
+            applicantCompanyAddress?: string;
+            /** @description Employer's phone as typed. */
+            applicantCompanyPhone?: string;
+            /** @description Monthly income after tax (税后收入) in yuan. */
+            applicantWages?: string;
+            /** @description First family contact's name. */
+            familyName?: string;
+            /** @description First family contact's mobile. */
+            familyPhone?: components["schemas"]["PhoneNumber"];
+            /** @description First family contact's relation (family 1016). */
+            familyRelation?: components["schemas"]["Code1016"];
+            /** @description Second family contact's name. */
+            familyTwoName?: string;
+            /** @description Second family contact's mobile. */
+            familyTwoPhone?: components["schemas"]["PhoneNumber"];
+            /** @description Second family contact's relation (family 1016). */
+            familyTwoRelation?: components["schemas"]["Code1016"];
+            /** @description First friend contact's name. */
+            friendName?: string;
+            /** @description First friend contact's mobile. */
+            friendPhone?: components["schemas"]["PhoneNumber"];
+            /** @description Second friend contact's name (optional on the form). */
+            friendTwoName?: string;
+            /** @description Second friend contact's mobile (optional on the form). */
+            friendTwoPhone?: components["schemas"]["PhoneNumber"];
+            /** @description First colleague contact's name. */
+            workmateName?: string;
+            /** @description First colleague contact's mobile. */
+            workmatePhone?: components["schemas"]["PhoneNumber"];
+            /** @description Second colleague contact's name (optional on the form). */
+            workmateTwoName?: string;
+            /** @description Second colleague contact's mobile (optional on the form). */
+            workmateTwoPhone?: components["schemas"]["PhoneNumber"];
+        };
+        /**
+         * EditOrderCompleteRequest
+         * @description Parameters of editOrderComplete (#16).
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "orderId": "201508300051"
+         *     }
+         */
+        EditOrderCompleteRequest: {
+            /** @description The customer's login token (the order's owner). */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The step token returned by editOrderCustomerInfo (#15). Optional; when sent it must be that order's live step token (STEP_TOKEN_INVALID otherwise). */
+            token?: components["schemas"]["StepToken"];
+            /** @description The draft to submit (不可缺). */
+            orderId: components["schemas"]["OrderId"];
+        };
+        /**
+         * UploadOrderMaterialRequest
+         * @description The multipart form of uploadOrderMaterial (#17), posted by a hidden iframe: each parameter is a text
+         *     field, the image is the file part `orderMaterialFile`.
+         */
+        UploadOrderMaterialRequest: {
+            /** @description The customer's login token (the order's owner). */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The logged-in customer (must be the token's own customer and the order's owner). */
+            customerId: components["schemas"]["CustomerId"];
+            /** @description The draft the material belongs to (不可缺). */
+            orderId: components["schemas"]["OrderId"];
+            /** @description The upload slot's material type (family 1007; the 2015 form uses 100701–100711). */
+            orderMaterialType: components["schemas"]["Code1007"];
+            /**
+             * Format: binary
+             * @description The image (JPEG, PNG, GIF or BMP, recognised by its content, not its name; at most 10 MiB).
+             */
+            orderMaterialFile: string;
+        };
+        /**
+         * OrderMaterialId
+         * @description Order material id (资料编号 / 资源编号): one uploaded image of an order, returned in `message` by
+         *     uploadOrderMaterial (#17) and listed by queryOrdersByOrderId (#20). A digit string (e.g. `201508300102`).
+         * @example 201508300102
+         */
+        OrderMaterialId: string;
+        /**
+         * DeleteOrderMaterialRequest
+         * @description Parameters of deleteOrderMaterial (#18).
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "orderMaterialId": "201508300102"
+         *     }
+         */
+        DeleteOrderMaterialRequest: {
+            /** @description The customer's login token (the owner of the material's order). */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The material to delete (#17 `message` or #20 `list[].orderMaterialId`). */
+            orderMaterialId: components["schemas"]["OrderMaterialId"];
+        };
+        /**
+         * OrderStatusFilter
+         * @description The `status` filter of the order lists (#19, #26, #28, #30): a 1005 order-status code, or one of the
+         *     client's pseudo filters, or empty / absent for "all" (the 2015 client sends `status=`). The pseudo
+         *     filters come from the 2016 client and are not statuses:
+         *     `100500` 我的额度 = the orders that became loans (100507, 100508, 100510) and `100502100503` 审核中 =
+         *     both review stages (100502 and 100503, the two codes concatenated).
+         * @example 100502
+         */
+        OrderStatusFilter: components["schemas"]["Code1005"] | ("" | "100500" | "100502100503");
+        /**
+         * PageNum
+         * @description A 1-based page number as request text (`currentPageNum`); absent or empty = 1. A page past the end answers an empty `list`.
+         * @example 1
+         */
+        PageNum: string;
+        /**
+         * PageSize
+         * @description Rows per page as request text, 1 to 100; absent or empty = 10 (the value the 2015 customer list sends).
+         * @example 10
+         */
+        PageSize: string;
+        /**
+         * QueryOrdersRequest
+         * @description Parameters of queryOrders (#19), the customer's "my orders" list.
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "customerId": "201508160007",
+         *       "status": "",
+         *       "currentPageNum": "1",
+         *       "pageSize": "10"
+         *     }
+         */
+        QueryOrdersRequest: {
+            /** @description The customer's login token. */
+            login_token: components["schemas"]["LoginToken"];
+            /** @description The logged-in customer (document `string|null`; the client always sends it). Absent = the token's customer; another customer's id is refused (FORBIDDEN). */
+            customerId?: components["schemas"]["CustomerId"];
+            /** @description Status filter (1005 code, pseudo filter, or empty = every order except deleted ones). */
+            status?: components["schemas"]["OrderStatusFilter"];
+            currentPageNum?: components["schemas"]["PageNum"];
+            /** @description Rows per page (the 2015 client sends `10`); absent = 10. */
+            pageSize?: components["schemas"]["PageSize"];
+            /** @description 2016 我的额度 filter (`102401102402102403`); accepted and ignored by the mock. */
+            loanStatus?: string;
+            /** @description 2016 admin search by applicant name; accepted and ignored. */
+            applicantName?: string;
+            /** @description 2016 admin search by applicant phone; accepted and ignored. */
+            applicantPhone?: string;
+            /** @description 2016 admin search, created from (date); accepted and ignored. */
+            createTimeBegin?: string;
+            /** @description 2016 admin search, created until (date); accepted and ignored. */
+            createTimeEnd?: string;
+            /** @description 2016 admin search by order id; accepted and ignored. */
+            orderId?: string;
+        };
+        /**
+         * MoneyNumber
+         * @description An amount of money in yuan (元) on a response: a JSON number with at most two decimals (exact to the
+         *     fen), never negative. Numbers, not text, because the client adds amounts with JavaScript `+`
+         *     (`repaymentPrincipal + overdueInterest`) and coerces the others with `- 0`.
+         * @example 6666.67
+         */
+        MoneyNumber: number;
+        /**
+         * QueryOrdersByOrderIdRequest
+         * @description Parameters of queryOrdersByOrderId (#20).
+         * @example {
+         *       "login_token": "8C01D2FEFD69916D9137CC813FCB5400",
+         *       "orderId": "201508300051"
+         *     }
+         */
+        QueryOrdersByOrderIdRequest: {
+            /** @description A customer token (own orders) or a staff token (orders of the staff user's company). */
+            login_token: components["schemas"]["LoginToken"];
+            orderId: components["schemas"]["OrderId"];
+            /** @description Sent by one 2016 page; when present it must be the order's customer (FORBIDDEN otherwise). */
+            customerId?: components["schemas"]["CustomerId"];
+        };
+        /**
          * DeleteOrderByOrderIdRequest
          * @description Parameters of deleteOrderByOrderId (#21).
          * @example {
@@ -2654,31 +3016,6 @@ export interface components {
         QueryProductRequest: {
             /** @description Only the products of this company (the application form's brand tile, e.g. `20150901000001`). Absent or empty = all products. */
             companyId?: components["schemas"]["CompanyId"];
-        };
-        /**
-         * Product
-         * @description A financed package product (产品) of a partner company, a row of queryProduct (#22). The client uses
-         *     `productId` as the order's `packageType`, `productName` as `packageName`, and `companyId`.
-         * @example {
-         *       "productId": "201509010001",
-         *       "productName": "悦享家",
-         *       "companyId": "20150901000001",
-         *       "deleted": 0,
-         *       "createTime": "2015-09-01"
-         *     }
-         */
-        Product: {
-            /** @description Product id (sent by the client as the order's `packageType`). */
-            productId: string;
-            /** @description Product name (e.g. 悦享家, 尊享家), sent as the order's `packageName`. */
-            productName: string;
-            companyId: components["schemas"]["CompanyId"];
-            /**
-             * @description 0 = offered, 1 = withdrawn (a JSON number; the 2016 client tests it).
-             * @enum {integer}
-             */
-            deleted: 0 | 1;
-            createTime: components["schemas"]["DateTimeText"];
         };
         /**
          * RegisterUsersRequest
@@ -2734,49 +3071,6 @@ export interface components {
          */
         UsersId: string;
         /**
-         * StaffUser
-         * @description A back-office staff user (后台用户), the `obj` of usersLogin (#24). The document only says
-         *     "{用户信息}"; the fields are those the back-office client reads (`usersId` → `approvePerson`,
-         *     `usersName` → `approveName`, `usersPhone`) and those #23 registers. `role` is the mock's way to tell
-         *     seller (商家审批, #26/#27), risk-management (风控审批, #28/#29) and finance (放款, #30/#34) staff apart;
-         *     the legacy system's role model is not documented. `password` is always null.
-         * @example {
-         *       "usersId": "201509010003",
-         *       "usersPhone": "13800138001",
-         *       "usersName": "王芳",
-         *       "password": null,
-         *       "companyId": "20150901000001",
-         *       "sex": "100102",
-         *       "role": "seller",
-         *       "roleId": "seller",
-         *       "subsidiaryId": null,
-         *       "createTime": "2015-09-01 09:00:00"
-         *     }
-         */
-        StaffUser: {
-            usersId: components["schemas"]["UsersId"];
-            usersPhone: components["schemas"]["PhoneNumber"];
-            /** @description Staff member's name (姓名), sent back by the client as `approveName`. */
-            usersName: string;
-            /** @description Always null (never return a password or its hash). */
-            password: null;
-            companyId: components["schemas"]["CompanyId"];
-            /** @description 性别 code (family 1001), as registered by endpoint 23. */
-            sex: components["schemas"]["Code1001"] | null;
-            /**
-             * @description The staff role: `seller` (商家审批: #26, #27), `risk` (风控审批: #28, #29), `finance` (放款: #30, #34).
-             *     Not in the legacy document (the 2016 client reads a `roleId` of unknown values); the mock's own field.
-             * @enum {string}
-             */
-            role: "seller" | "risk" | "finance";
-            /** @description Legacy role id read by the 2016 client only; the mock sends the same value as `role`. */
-            roleId?: string | null;
-            /** @description Subsidiary (分公司) id read by the 2016 client only; null in the mock. */
-            subsidiaryId?: string | null;
-            /** @description Registration time. */
-            createTime?: components["schemas"]["DateTimeText"] | null;
-        };
-        /**
          * QueryCompanyRequest
          * @description Parameters of queryCompany (#25). The document and the 2015 client send none.
          * @example {}
@@ -2784,27 +3078,6 @@ export interface components {
         QueryCompanyRequest: {
             /** @description Sent by some 2016 callers; ignored by the mock (every company is returned). */
             pageSize?: string;
-        };
-        /**
-         * Company
-         * @description A partner decoration company (公司), a row of queryCompany (#25). The client offers only companies with `deleted == 0`.
-         * @example {
-         *       "companyId": "20150901000001",
-         *       "companyName": "生活家",
-         *       "createTime": "2015-09-01",
-         *       "deleted": 0
-         *     }
-         */
-        Company: {
-            companyId: components["schemas"]["CompanyId"];
-            /** @description Company name (e.g. 生活家). */
-            companyName: string;
-            createTime: components["schemas"]["DateTimeText"];
-            /**
-             * @description 0 = active, 1 = removed (a JSON number).
-             * @enum {integer}
-             */
-            deleted: 0 | 1;
         };
         /**
          * QuerySellerApproveOrdersRequest
@@ -2829,22 +3102,6 @@ export interface components {
             /** @description Subsidiary (分公司) filter of the 2016 back office; accepted and ignored by the mock. */
             subsidiaryId?: string;
         };
-        /**
-         * ApproveResult
-         * @description 是否通过 (approval decision), `approveResult` of sellerApproveOrder (#27), riskManagementApproveOrder
-         *     (#29) and loanByOrderId (#34). Not a base-code family: the values the legacy clients send.
-         *
-         *     - 2015 client (#27, #29, #34): the strings `true` (是, the default) or `false` (否); the document says
-         *       "true|false".
-         *     - 2016 client: #27 sends `0` (是; its 否 option is commented out); the undocumented three-stage risk
-         *       endpoints use `0` 通过, `1` 拒绝, `2` 退回.
-         *
-         *     The mock reads `true` and `0` as pass, `false` and `1` as reject. `2` (退回, send back to the previous
-         *     stage) has no transition in the 2015 life cycle and is refused with APPROVE_RESULT_INVALID.
-         * @example true
-         * @enum {string}
-         */
-        ApproveResult: "true" | "false" | "0" | "1" | "2";
         /**
          * SellerApproveOrderRequest
          * @description Parameters of sellerApproveOrder (#27), the approval form of the back office.
@@ -2973,71 +3230,6 @@ export interface components {
          */
         RepaymentRecordId: string;
         /**
-         * Code1019
-         * @description 还款记录状态 (repayment record status), base-code family 1019: `status` of a repayment record (#31, #32;
-         *     its label in `statusDes`). loanByOrderId (#34) creates every record as 101901; the payment platform's
-         *     callback (#35) makes it 101902; when the mock clock passes the due date of an unpaid record it becomes
-         *     101903 (and the order 100510) until it is paid (then 101902). 101901 and 101902 are labelled in the
-         *     2015 client; 101903 and 101904 are 2016-only (the mock never reaches 101904).
-         * @example 101901
-         * @enum {string}
-         */
-        Code1019: "101901" | "101902" | "101903" | "101904";
-        /**
-         * RepaymentRecord
-         * @description A repayment record (还款对象 / 还款记录): one monthly instalment of a disbursed loan, created by
-         *     loanByOrderId (#34) — `fenQiTimes` records, due on the loan day of each following month. Listed by
-         *     getRepaymentRecordByOrderId (#31) in instalment order, one by getRepaymentRecordByRepaymentRecordId (#32).
-         *
-         *     Money is exact: the principal parts sum to the order's `packageMoney` and the fee parts to its
-         *     `poundage`, to the fen; every instalment but the last is the amount divided by the count rounded to
-         *     the fen, the last takes the rest. Amounts are JSON numbers of yuan: the client computes the amount to
-         *     pay as `repaymentPrincipal + overdueInterest` with JavaScript `+`.
-         *
-         *     The document gives no fields; the names are those the 2015 client reads (`x-legacy-source: client`),
-         *     `principal` and `poundage` are the contract's split of `repaymentPrincipal`.
-         * @example {
-         *       "repaymentRecordId": "201509100103",
-         *       "orderId": "201508300051",
-         *       "repaymentType": 3,
-         *       "repaymentTypeDesc": "第3期",
-         *       "repaymentPrincipal": 7133.34,
-         *       "principal": 6666.67,
-         *       "poundage": 466.67,
-         *       "expectRepaymentTime": "2015-12-10",
-         *       "overdueTime": 0,
-         *       "overdueInterest": 0,
-         *       "realRepaymentTime": null,
-         *       "status": "101901",
-         *       "statusDes": "还款中"
-         *     }
-         */
-        RepaymentRecord: {
-            repaymentRecordId: components["schemas"]["RepaymentRecordId"];
-            orderId: components["schemas"]["OrderId"];
-            /** @description The instalment number (还款期数, 1-based). Despite its name it is not the 1008 还款方式 code; the client shows its label `repaymentTypeDesc`. */
-            repaymentType: number;
-            /** @description Instalment label shown by the client (还款期数), e.g. 第3期. */
-            repaymentTypeDesc: string;
-            /** @description Amount due for this instalment without penalty = principal part + fee part (yuan, a JSON number). */
-            repaymentPrincipal: components["schemas"]["MoneyNumber"];
-            /** @description Principal part of `repaymentPrincipal` (yuan). */
-            principal: components["schemas"]["MoneyNumber"];
-            /** @description Service-fee part of `repaymentPrincipal` (yuan). */
-            poundage: components["schemas"]["MoneyNumber"];
-            /** @description Due date (应还时间), China time. */
-            expectRepaymentTime: components["schemas"]["DateText"];
-            /** @description Days overdue (逾期天数) on the mock clock, 0 when not overdue; frozen when paid. */
-            overdueTime: number;
-            /** @description Penalty interest (逾期利息, yuan, a JSON number) = 0.05 % of `repaymentPrincipal` per day overdue, rounded to the fen; frozen when paid. */
-            overdueInterest: components["schemas"]["MoneyNumber"];
-            /** @description When the payment platform confirmed the payment (实还时间); null while unpaid (the client shows 无). */
-            realRepaymentTime: components["schemas"]["DateTimeText"] | null;
-            status: components["schemas"]["Code1019"];
-            /** @description Label of `status` (e.g. 还款中). */
-            statusDes: string;
-        };
-        /**
          * GetRepaymentRecordByRepaymentRecordIdRequest
          * @description Parameters of getRepaymentRecordByRepaymentRecordId (#32). Not called by the 2015-09 client.
          * @example {
@@ -3066,57 +3258,6 @@ export interface components {
             /** @description A staff token of the order's company (any role) or the owning customer's token. */
             login_token: components["schemas"]["LoginToken"];
             orderId: components["schemas"]["OrderId"];
-        };
-        /**
-         * ApprovalRecord
-         * @description An approval record (审批记录), a row of getApproveRecordsByOrderId (#33): one decision on an order by
-         *     the seller (sellerApproveOrder #27), risk management (riskManagementApproveOrder #29) or finance
-         *     (loanByOrderId #34), oldest first. Each decision is recorded exactly once, however often the request is
-         *     repeated. The document gives no fields (审批记录列表) and no client reads them: the names follow the
-         *     approval requests' parameters, the rest is inferred.
-         * @example {
-         *       "approveRecordId": "201509020011",
-         *       "orderId": "201508300051",
-         *       "approveType": "101701",
-         *       "approveTypeDes": "商家审批",
-         *       "approveStage": "seller",
-         *       "approvePerson": "201509010003",
-         *       "approveName": "王芳",
-         *       "approveResult": true,
-         *       "approveRemarks": "资料齐全,同意",
-         *       "approveTime": "2015-09-02 10:30:00",
-         *       "usersId": "201509010003"
-         *     }
-         */
-        ApprovalRecord: {
-            /** @description Id of the record. */
-            approveRecordId: string;
-            orderId: components["schemas"]["OrderId"];
-            /**
-             * @description The stage as a code: 101701 seller approval and 101702 risk approval (family 1017 of the 2016
-             *     client, which labels 101702 终审, the final review), 102402 disbursement (family 1024, 已放款).
-             * @enum {string}
-             */
-            approveType: "101701" | "101702" | "102402";
-            /** @description Label of `approveType`. */
-            approveTypeDes: string;
-            /**
-             * @description The stage as a word (the mock's own field; same meaning as `approveType`).
-             * @enum {string}
-             */
-            approveStage: "seller" | "risk" | "loan";
-            /** @description `approvePerson` as the request sent it (the back-office client sends the staff user's `usersId`). */
-            approvePerson: string;
-            /** @description `approveName` as the request sent it (the staff user's `usersName`). */
-            approveName: string | null;
-            /** @description true = passed (request `true` or `0`), false = rejected (request `false` or `1`). */
-            approveResult: boolean;
-            /** @description 审批意见, free text; null when empty. */
-            approveRemarks: string | null;
-            /** @description When the decision was recorded (mock clock). */
-            approveTime: components["schemas"]["DateTimeText"];
-            /** @description The staff user whose login token made the decision (what the server knows, unlike `approvePerson`, which the client claims). */
-            usersId: components["schemas"]["UsersId"];
         };
         /**
          * LoanByOrderIdRequest
@@ -3205,16 +3346,6 @@ export interface components {
          * @example 201509120007
          */
         BindBankCardId: string;
-        /**
-         * BankCode
-         * @description Bank codes (银行编码) of the payment platform (易宝 Yeepay), as getBankCode (#44) serves them and as
-         *     `bankCode` (#38, #39) takes them. The codes are those the 2015 client has a logo for (lower-cased:
-         *     abc, boc, boco, bos, ccb, ceb, cgb, cib, cmbc, cmbchina, ecitic, hxb, icbc, pingan, post); the
-         *     document gives none, so the names are inferred (the banks' usual Chinese names).
-         * @example ICBC
-         * @enum {string}
-         */
-        BankCode: "ABC" | "BOC" | "BOCO" | "BOS" | "CCB" | "CEB" | "CGB" | "CIB" | "CMBC" | "CMBCHINA" | "ECITIC" | "HXB" | "ICBC" | "PINGAN" | "POST";
         /**
          * InvokeBindBanCardRequest
          * @description Parameters of invokeBindBanCard (#38): the bind-card form. The payment platform sends an SMS code to the
@@ -3313,35 +3444,6 @@ export interface components {
             customerId: components["schemas"]["CustomerId"];
         };
         /**
-         * BindBankCard
-         * @description A bound bank card (绑定银行卡), a row of getBindBankCardByCustomerId (#40). The card number is only
-         *     ever shown masked: first 6 and last 4 digits, the rest `*` (e.g. `622848******5671`). The 2015 client
-         *     shows `****` + the last 4 digits and uses `bankType` for the logo; the 2016 client reads
-         *     `bankCardTop`, `bankCardLast` and `bankTypeDesc` instead.
-         * @example {
-         *       "bbcId": "201509120007",
-         *       "bankType": "abc",
-         *       "bankTypeDesc": "中国农业银行",
-         *       "bankCard": "622848******5671",
-         *       "bankCardTop": "622848",
-         *       "bankCardLast": "5671"
-         *     }
-         */
-        BindBankCard: {
-            /** @description The card's binding id (绑定银行编号), sent back as `bindBankCardId` by sendBindRequest (#41). */
-            bbcId: components["schemas"]["BindBankCardId"];
-            /** @description The bank code in lower case (the client's logo name, e.g. `abc`, `icbc`, `cmbchina`); upper-cased it is the getBankCode (#44) code. */
-            bankType: string;
-            /** @description Bank name (银行名称), e.g. 中国农业银行. */
-            bankTypeDesc: string;
-            /** @description The MASKED card number (first 6 + `*` + last 4). */
-            bankCard: string;
-            /** @description First 6 digits (card BIN), read by the 2016 client. */
-            bankCardTop?: string;
-            /** @description Last 4 digits, read by the 2016 client. */
-            bankCardLast?: string;
-        };
-        /**
          * SendBindRequestRequest
          * @description Parameters of sendBindRequest (#41), sent automatically when the payment page loads (first card).
          * @example {
@@ -3428,22 +3530,6 @@ export interface components {
          */
         GetBankCodeRequest: Record<string, never>;
         /**
-         * BankCodeMap
-         * @description The `obj` of getBankCode (#44): a map bank code → bank name (银行编码 → 银行名称). The client uses the
-         *     code as the option value of the bind-card page's bank select and sends it as `bankCode` (#38, #39);
-         *     the card list (#40) shows the lower-cased code as the bank logo. The codes are the payment platform's
-         *     (易宝 Yeepay) bank codes; see `codes/BankCode.yaml` for the table the mock serves.
-         * @example {
-         *       "ICBC": "中国工商银行",
-         *       "ABC": "中国农业银行",
-         *       "BOC": "中国银行",
-         *       "CCB": "中国建设银行"
-         *     }
-         */
-        BankCodeMap: {
-            [key: string]: string;
-        };
-        /**
          * UploadIconRequest
          * @description The multipart form of uploadIcon (undocumented avatar upload), posted by a hidden iframe.
          */
@@ -3469,37 +3555,6 @@ export interface components {
             orderid: components["schemas"]["PaymentId"];
             /** @description Optional (the client sends none). When sent it must be the payment's customer's live token (TOKEN_INVALID / FORBIDDEN). */
             login_token?: components["schemas"]["LoginToken"];
-        };
-        /**
-         * PayRecord
-         * @description A payment's state at the payment platform, the `obj` of the undocumented status poll getPayRecordById.
-         *     The 2015 client polls every 300 ms after smsConfirm (#43) until `status` is 1 (success) or 0 (failure,
-         *     then it shows `errormsg`). Fields as the client reads them (`x-legacy-source: client`).
-         * @example {
-         *       "status": 1,
-         *       "errorcode": null,
-         *       "errormsg": null,
-         *       "orderid": "201509150031",
-         *       "repaymentRecordId": "201509100103",
-         *       "amount": 7133.34
-         *     }
-         */
-        PayRecord: {
-            /**
-             * @description 0 failed (失败), 1 succeeded (成功), 2 not yet processed (未处理), 3 processing (处理中).
-             * @enum {integer}
-             */
-            status: 0 | 1 | 2 | 3;
-            /** @description The platform's error code when `status` is 0, else null. */
-            errorcode: string | null;
-            /** @description The platform's error text (Chinese) when `status` is 0, else null; shown by the client. */
-            errormsg: string | null;
-            /** @description The payment id (as sent). */
-            orderid?: components["schemas"]["PaymentId"];
-            /** @description The instalment the payment is for. */
-            repaymentRecordId?: components["schemas"]["RepaymentRecordId"];
-            /** @description Amount of the payment (yuan) = the instalment's principal + fee + penalty interest when the payment was requested. */
-            amount?: components["schemas"]["MoneyNumber"];
         };
     };
     responses: never;

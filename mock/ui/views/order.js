@@ -14,16 +14,19 @@ export function recordChip(code) {
 }
 
 
-const APPROVAL_FIELDS = [
-  ['approveType', '审批类型'],
-  ['approveTypeDesc', '审批环节'],
-  ['approveResult', '结果'],
-  ['approveName', '审批人'],
-  ['approvePerson', '审批人编号'],
-  ['approveRemarks', '意见'],
-  ['approveTime', '时间'],
-  ['createTime', '时间'],
+const APPROVAL_COLUMNS = [
+  { zh: '环节', en: 'stage', cell: (r) => `${show(r.approveTypeDes ?? r.approveStage)} ${show(r.approveType)}` },
+  { zh: '结果', en: 'result', cell: (r) => resultChip(r.approveResult) },
+  { zh: '审批人', en: 'by', cell: (r) => `${show(r.approveName)} (${show(r.approvePerson)})` },
+  { zh: '意见', en: 'remarks', cell: (r) => show(r.approveRemarks) },
+  { zh: '时间', en: 'time', class: 'nowrap', cell: (r) => show(r.approveTime ?? r.createTime) },
+  { zh: '记录编号', en: 'approveRecordId', class: 'mono', cell: (r) => show(r.approveRecordId) },
 ];
+
+function resultChip(result) {
+  const pass = result === true || result === 'true' || result === 0 || result === '0';
+  return h('span', { class: ['chip', pass ? 'chip-good' : 'chip-bad'] }, pass ? '通过 passed' : '拒绝 rejected', h('small', null, ` ${show(result)}`));
+}
 
 const PAYMENT_FIELDS = [
   ['_list', '类别'],
@@ -56,7 +59,8 @@ export function mount(ctx, { orderId }) {
     h('p', { class: 'crumbs' }, h('a', { href: '#/orders' }, '← ', bi('订单', 'Orders'))),
     head,
     card('操作', 'Actions', null, actions),
-    h('div', { class: 'cols' }, card('还款计划', 'Repayment schedule #31', null, schedule), card('在途支付', 'Payments in flight', null, inflight, log)),
+    card('还款计划', 'Repayment schedule #31', null, schedule),
+    card('在途支付', 'Payments in flight', null, inflight, log),
     card('审批记录', 'Approval records #33', null, approvals),
     card('材料', 'Materials', null, materials),
     card('订单信息', 'Order fields #20', null, fields),
@@ -112,19 +116,17 @@ export function mount(ctx, { orderId }) {
         : table(
             [
               { zh: '期数', en: 'instalment', cell: (r, i) => show(r.repaymentTypeDesc ?? `第${i + 1}期`) },
-              { zh: '应还时间', en: 'due', cell: (r) => show(r.expectRepaymentTime) },
+              { zh: '应还时间', en: 'due', class: 'nowrap', cell: (r) => show(r.expectRepaymentTime) },
               { zh: '应还本金', en: 'principal', class: 'num', cell: (r) => show(r.repaymentPrincipal) },
               { zh: '逾期天数', en: 'days late', class: 'num', cell: (r) => show(r.overdueTime) },
               { zh: '逾期利息', en: 'penalty', class: 'num', cell: (r) => show(r.overdueInterest) },
-              { zh: '实还时间', en: 'paid on', cell: (r) => show(r.realRepaymentTime) || '无' },
+              { zh: '实还时间', en: 'paid on', class: 'nowrap', cell: (r) => (r.realRepaymentTime ? show(r.realRepaymentTime) : '无') },
               { zh: '状态', en: 'status', cell: (r) => recordChip(r.status) },
               {
                 zh: '操作',
                 en: 'action',
-                cell: (r) =>
-                  ['101901', '101903'].includes(String(r.status))
-                    ? button('还款', 'Pay', () => pay(r), { disabled: busy, class: r === firstOpen ? 'primary small' : 'small', dataset: { recordId: r.repaymentRecordId } })
-                    : '',
+                // as the legacy client: only the earliest open instalment can be paid (the mock refuses the others)
+                cell: (r) => (r === firstOpen ? button('还款', 'Pay', () => pay(r), { disabled: busy, class: 'primary small', id: 'btn-pay', dataset: { recordId: r.repaymentRecordId } }) : ''),
               },
             ],
             rows,
@@ -208,7 +210,7 @@ export function mount(ctx, { orderId }) {
       approvals,
       data.approvalsError && !data.approvals.length
         ? h('p', { class: 'muted' }, data.approvalsError)
-        : autoTable(data.approvals, APPROVAL_FIELDS, { empty: ['还没有审批记录', 'no approval yet'] }),
+        : table(APPROVAL_COLUMNS, data.approvals, { empty: ['还没有审批记录', 'no approval yet'] }),
     );
     render();
     lastPaymentsKey = '';
