@@ -3,6 +3,7 @@
 // otherwise composes scenarios with the public API and the admin API's read-back of captcha and SMS
 // codes, exactly as a developer would in the browser.
 import type { RequestOf } from '../client';
+import { APPLICANT_STEP } from '../consumer/support/samples';
 import type { StateName } from '../shared/states';
 import { MockDriver, MockStateError, expectSuccess } from './mock-driver';
 
@@ -110,7 +111,7 @@ export const mockRecipes: Record<StateName, MockRecipe> = {
   },
 
   async 'an order in draft'(mock, params) {
-    const v = need(await orderScenario(mock, 'an order in draft', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId', 'orderMaterialId');
+    const v = await draftWithApplicant(mock, params);
     if (params.complete === true || params.complete === 'true') return v;
     // the scenario's draft is ready for #16; without its ID-card image it is not
     expectSuccess('deleteOrderMaterial', await mock.api.deleteOrderMaterial({ login_token: v.login_token!, orderMaterialId: v.orderMaterialId! }));
@@ -119,7 +120,11 @@ export const mockRecipes: Record<StateName, MockRecipe> = {
     return rest;
   },
   async 'an order awaiting seller approval'(mock, params) {
-    return need(await orderScenario(mock, 'an order awaiting seller approval', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId');
+    const v = await draftWithApplicant(mock, params);
+    expectSuccess('editOrderComplete', await mock.api.editOrderComplete({ login_token: v.login_token!, orderId: v.orderId! }));
+    const { orderMaterialId: _material, ...rest } = v;
+    void _material;
+    return rest;
   },
   async 'an order awaiting risk approval'(mock, params) {
     return need(await orderScenario(mock, 'an order awaiting risk approval', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId');
@@ -213,6 +218,17 @@ async function confirmPayment(mock: MockDriver): Promise<Values> {
     await mock.api.smsConfirm({ login_token: sent.login_token!, img_validate_key: cap.imageKey, img_validate_code: cap.captchaCode, orderid: sent.payOrderId!, validate_code: sent.smsCode! }),
   );
   return { payOrderId: sent.payOrderId!, repaymentRecordId: sent.repaymentRecordId! };
+}
+
+/**
+ * The mock's draft with the applicant page exactly as the 2015 client's form submits it: the scenario's
+ * draft leaves familyTwoName/familyTwoPhone/familyTwoRelation empty although the form requires them
+ * (client-facts.md #15; only the friendTwo and workmateTwo pairs are optional), so #15 fills the page.
+ */
+async function draftWithApplicant(mock: MockDriver, params: Params): Promise<Values> {
+  const v = need(await orderScenario(mock, 'an order in draft', { companyId: params.companyId }), 'customerId', 'login_token', 'orderId', 'orderMaterialId');
+  expectSuccess('editOrderCustomerInfo', await mock.api.editOrderCustomerInfo({ login_token: v.login_token!, orderId: v.orderId!, ...APPLICANT_STEP, applicantPhone: v.phoneNumber ?? APPLICANT_STEP.applicantPhone }));
+  return v;
 }
 
 /** Loads one of the order/loan/card scenarios of the mock (issue 4) and keeps its scalar ids. */

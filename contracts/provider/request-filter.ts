@@ -125,6 +125,7 @@ export function createRequestFilter(context: StateContext, statePath = '/_pactSe
   return (req: FilterRequest, res: FilterResponse, next: () => void): void => {
     if (req.path === statePath || req.path === '/_messages') return next();
     const { values, failures } = context.take();
+    if (process.env.DEBUG_FILTER) console.log('FILTER', req.path, JSON.stringify(values), failures);
     if (failures.length > 0) {
       res.status(500).json({ success: false, message: `provider state setup failed: ${failures.join('; ')}` });
       return;

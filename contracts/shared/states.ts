@@ -28,7 +28,7 @@ export const stateCatalogue = {
   },
   'a registered customer': {
     means: 'A customer account exists with the given password (not logged in).',
-    params: { password: 'the password to give the account', profile: '`complete` = sex, identification, maritalStatus, interesting and birthday set; `empty` = none set' },
+    params: { password: 'the password to give the account', profile: 'optional; `complete` = sex, identification, maritalStatus, interesting and birthday are set' },
     provides: { customerId: 'the customer', phoneNumber: 'its phone' },
   },
   'a logged-in customer': {
@@ -72,12 +72,12 @@ export const stateCatalogue = {
     provides: { customerId: 'the customer', login_token: 'its login token', orderId: 'the reserved id' },
   },
   'an order in draft': {
-    means: 'A logged-in customer owns an order in status 100501 (draft) of company `companyId`.',
-    params: { companyId: 'the company', complete: '`true` = package, applicant and every required material present (ready for #16); `false` = package step only' },
+    means: 'A logged-in customer owns an order in status 100501 (draft) of company `companyId`, its package and applicant pages filled as the 2015 form submits them.',
+    params: { companyId: 'the company', complete: '`true` = an ID-card image is uploaded too (ready for #16); `false` = no material (#16 refuses it)' },
     provides: { customerId: 'the owner', login_token: 'its login token', orderId: 'the order', orderMaterialId: 'one of its materials (when complete)' },
   },
   'an order awaiting seller approval': {
-    means: 'A logged-in customer owns a complete order of company `companyId` in status 100502.',
+    means: 'A logged-in customer owns a complete order of company `companyId`, submitted with #16: status 100502.',
     params: { companyId: 'the company' },
     provides: { customerId: 'the owner', login_token: 'its login token', orderId: 'the order' },
   },

@@ -154,7 +154,7 @@ export default async function uiPlugin(app: FastifyInstance, options: UiPluginOp
     if (given !== undefined && sameSecret(given, adminToken)) {
       if (viaQuery !== undefined) {
         // The page's own module and CSS loads cannot carry a header: a cookie scoped to the console carries it.
-        const url = request.url.split('?')[0] ?? UI_PREFIX;
+        const url = (request.originalUrl ?? request.url).split('?')[0] ?? UI_PREFIX;
         const at = url.indexOf(UI_PREFIX);
         const path = `${at >= 0 ? url.slice(0, at) : ''}${UI_PREFIX}/`;
         reply.header('set-cookie', `${UI_COOKIE}=${encodeURIComponent(viaQuery)}; Path=${path}; HttpOnly; SameSite=Strict`);

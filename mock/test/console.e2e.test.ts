@@ -200,6 +200,33 @@ describe('dev console', () => {
     await shot('12-journal');
   });
 
+  it('moves the clock to the next due date, and round-trips the state through a snapshot file and a reset', async () => {
+    await page.goto(`${base}/__mock/ui/#/clock`);
+    await page.locator('#clock-next-due').click();
+    // instalment 1 is paid: the next open one falls due on 2015-11-01; the clock stops at the start of that day
+    await expect.poll(() => page.locator('#clock-big').textContent()).toContain('2015-11-01 00:00:00');
+    await expect.poll(() => page.locator('#overdue-report').textContent()).toContain('转为逾期 0 条');
+
+    await page.goto(`${base}/__mock/ui/#/scenarios`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#btn-download').click()]);
+    const file = join(ARTIFACTS, 'state-snapshot.json');
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^partywo-mock-state-default-.*\.json$/);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('#btn-reset').click();
+    await expect.poll(() => page.locator('#clock-now').textContent()).toContain('2015-09-01 10:00:00');
+    const afterReset = await adminGet<{ entries: unknown[] }>('/ledger');
+    expect(afterReset.entries).toHaveLength(0);
+
+    await page.locator('#state-file').setInputFiles(file);
+    await page.locator('#btn-upload').click();
+    await expect.poll(() => page.locator('#clock-now').textContent()).toContain('2015-11-01 00:00:00');
+    const restored = await adminGet<{ entries: { kind: string }[] }>('/ledger');
+    expect(restored.entries.some((e) => e.kind === 'repayment')).toBe(true);
+    await shot('13-snapshot-restored');
+  });
+
   it('refuses a browser without the token, then works once the token is typed', async () => {
     const fresh = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const other = await fresh.newPage();
@@ -208,7 +235,7 @@ describe('dev console', () => {
     await other.locator('input[name=token]').fill(TOKEN);
     await other.locator('form button').click();
     await expect.poll(() => other.locator('#health').textContent()).toContain('在线');
-    await other.screenshot({ path: join(ARTIFACTS, '13-token-typed.png') });
+    await other.screenshot({ path: join(ARTIFACTS, '14-token-typed.png') });
     await fresh.close();
   });
 });

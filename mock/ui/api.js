@@ -16,6 +16,9 @@ export function emit(type, detail) {
   bus.dispatchEvent(new CustomEvent(type, { detail }));
 }
 
+/** The session named by a /s/{session} prefix the console was opened under (it then wins over the header). */
+export const prefixSession = /^\/s\/([A-Za-z0-9_-]{1,64})$/.exec(base)?.[1] ?? null;
+
 /** The admin token typed once (or passed as ?token=), kept in localStorage. */
 export function adminToken() {
   return localStorage.getItem(TOKEN_KEY) ?? '';
@@ -27,9 +30,15 @@ export function setAdminToken(token) {
 
 /** The developer session every call is sent to (issue 7); "default" sends no session header. */
 export function session() {
-  return localStorage.getItem(SESSION_KEY) || 'default';
+  return prefixSession ?? (localStorage.getItem(SESSION_KEY) || 'default');
 }
 export function setSession(name) {
+  if (prefixSession) {
+    // opened under /s/{session}/: switching means opening the console under the other prefix
+    const root = base.slice(0, -`/s/${prefixSession}`.length);
+    location.href = `${root}${!name || name === 'default' ? '' : `/s/${encodeURIComponent(name)}`}/__mock/ui/${location.hash}`;
+    return;
+  }
   if (!name || name === 'default') localStorage.removeItem(SESSION_KEY);
   else localStorage.setItem(SESSION_KEY, name);
   emit('session', session());
@@ -65,7 +74,7 @@ function headers() {
   const token = adminToken();
   if (token) out.Authorization = `Bearer ${token}`;
   const name = session();
-  if (name !== 'default') out['X-Mock-Session'] = name;
+  if (name !== 'default' && !prefixSession) out['X-Mock-Session'] = name;
   return out;
 }
 

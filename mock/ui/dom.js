@@ -1,5 +1,6 @@
 // Tiny DOM helpers: build elements without innerHTML, so nothing the mock returns is ever parsed as markup.
 /* global Node */
+import { formatCst } from './time.js';
 
 /**
  * h('div', {class: 'x', onclick: fn}, 'text', child, [more]) -> HTMLElement.
@@ -73,10 +74,13 @@ export function json(value) {
   return h('pre', { class: 'json' }, JSON.stringify(value, null, 2));
 }
 
-/** Formats any display value: null/empty as a dash. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Formats any display value: null/empty as a dash, the admin API's ISO-8601 UTC times as CST like the legacy API. */
 export function show(value) {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'string' && ISO_UTC.test(value)) return formatCst(Date.parse(value));
   return String(value);
 }
 

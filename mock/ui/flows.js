@@ -229,7 +229,7 @@ export async function listOrders({ status = '', customerId = '' } = {}) {
   await Promise.all(jobs);
   let rows = [...found.values()].filter((r) => matchesStatus(r.status, status));
   if (customerId) rows = rows.filter((r) => String(r.customerId) === String(customerId));
-  rows.sort((a, b) => String(b.orderId).localeCompare(String(a.orderId)));
+  rows.sort((a, b) => String(b.createTime ?? '').localeCompare(String(a.createTime ?? '')) || String(b.orderId).localeCompare(String(a.orderId)));
   return { rows, source: '#26 × 公司 company, #19 × 现成用户 ready-made customer', complete: false };
 }
 

@@ -67,7 +67,7 @@ export function mount(ctx, { query }) {
       table(
         [
           { zh: '订单编号', en: 'orderId', class: 'mono', cell: (o) => h('a', { href: `#/orders/${encodeURIComponent(o.orderId)}` }, o.orderId) },
-          { zh: '用户', en: 'customerId', class: 'mono', cell: (o) => show(o.customerId) },
+          { zh: '用户', en: 'customerId', class: 'mono', cell: (o) => (o.customerId ? h('a', { href: `#/orders?customerId=${encodeURIComponent(o.customerId)}` }, o.customerId) : '—') },
           { zh: '申请人', en: 'applicant', cell: (o) => show(o.applicantName) },
           { zh: '公司', en: 'company', cell: (o) => show(names[String(o.companyId)] ?? o.companyId) },
           { zh: '套餐', en: 'package', cell: (o) => show(o.packageName) },
@@ -75,6 +75,7 @@ export function mount(ctx, { query }) {
           { zh: '期数', en: 'months', class: 'num', cell: (o) => show(o.fenQiTimes) },
           { zh: '待还期数', en: 'left', class: 'num', cell: (o) => show(o.noRepaymentTimes) },
           { zh: '状态', en: 'status', cell: (o) => statusChip(o.status, o.statusDes) },
+          { zh: '创建时间', en: 'created', class: 'nowrap', cell: (o) => show(o.createTime) },
         ],
         rows,
         { empty: ['没有订单数据', 'no orders'], rowAttrs: (o) => ({ dataset: { orderId: o.orderId, status: o.status } }) },

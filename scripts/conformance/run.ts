@@ -1,0 +1,194 @@
+// The conformance run: the mock (buildApp, listening on a free loopback port) behind two Prism proxies,
+// a strict one (request and response validated) and one with --validate-request false for the requests
+// that break the spec on purpose (missing or malformed parameters: only the mock's answer is checked).
+// Every legacy call of the life cycle and of the failure paths goes through a proxy, except the few that
+// Prism cannot carry (reported with the reason); every answer is also checked by our own validator and the
+// sensitive-data scanner. Admin API calls go to the mock directly (they are not part of the spec).
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../mock/app';
+import { SensitiveDataScanner } from '../../mock/test/security/scanner';
+import type { Answer, CallOptions, Client, Params } from './client';
+import { createClient, encodeCall, httpSender, toAnswer } from './client';
+import { sendRaw } from '../fuzz/http';
+import { loadSpecModel, type SpecModel } from '../fuzz/spec-model';
+import { prismVerdict, startPrismProxy, type PrismProxy } from './prism';
+import { Phones } from './world';
+
+export type Route = 'prism' | 'prism-lenient' | 'direct';
+
+export interface Exchange {
+  operationId: string;
+  route: Route;
+  /** Why it did not go through the strict proxy. */
+  reason: string | null;
+  method: string;
+  path: string;
+  status: number;
+  success: boolean | null;
+  code: string | null;
+  violations: string[];
+  ms: number;
+}
+
+export interface ConformanceOptions {
+  /** Print one line per exchange. */
+  verbose?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ConformanceReport {
+  exchanges: Exchange[];
+  /** Spec violations (Prism's and our validator's), one line each. */
+  violations: string[];
+  /** Documented outcomes (operation: code) that the run did not reach, and answers other than expected. */
+  unreached: string[];
+  unexpected: string[];
+  /** Sensitive data found in answers. */
+  leaks: string[];
+  outcomesDocumented: number;
+  outcomesReached: number;
+  byRoute: Record<Route, number>;
+  durationMs: number;
+}
+
+/** The legacy client of the run: routes each call, checks the answer, records it. Admin calls go direct. */
+export class ConformanceRun implements Client {
+  readonly spec: SpecModel;
+  readonly exchanges: Exchange[] = [];
+  readonly unexpected: string[] = [];
+  readonly reached = new Map<string, Set<string>>();
+  readonly phones = new Phones('186');
+  readonly scanner = new SensitiveDataScanner();
+  #keys = 0;
+  readonly #admin: Client;
+
+  constructor(
+    spec: SpecModel,
+    private readonly urls: { mock: string; strict: string; lenient: string },
+    private readonly app: FastifyInstance,
+    private readonly options: ConformanceOptions = {},
+  ) {
+    this.spec = spec;
+    this.#admin = createClient(spec, httpSender(urls.mock));
+  }
+
+  /** A fresh captcha key (the page GUID). */
+  key(): string {
+    this.#keys++;
+    const hex = (0xc0f0000 + this.#keys).toString(16).padStart(32, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    return this.#admin.admin<T>(method, path, body);
+  }
+
+  async call(operationId: string, params: Params = {}, opts: CallOptions = {}): Promise<Answer> {
+    const req = encodeCall(this.spec, operationId, params, opts);
+    const route: Route = opts.direct ? 'direct' : opts.invalid ? 'prism-lenient' : 'prism';
+    const base = route === 'direct' ? this.urls.mock : route === 'prism' ? this.urls.strict : this.urls.lenient;
+    const res = await sendRaw(base, req);
+    const answer = toAnswer(operationId, req, res);
+    const violations: string[] = [];
+    if (route !== 'direct') {
+      const verdict = prismVerdict(res);
+      violations.push(...verdict.violations.map((v) => `prism: ${v}`));
+    }
+    if (!answer.contentType.startsWith('application/problem+json')) {
+      violations.push(...this.spec.checkAnswer(operationId, res.status, answer.contentType, res.body).map((v) => `validator: ${v}`));
+    }
+    this.scanner.harvest(this.app.sessions.get('default'));
+    const leaks = this.scanner.scan(`${operationId} (${req.method} ${req.path.split('?')[0]})`, req.path.split('?')[0]!, res.body.toString('utf8'));
+    violations.push(...leaks.map((l) => `sensitive data: ${l.kind}: ${l.detail}`));
+    const ex: Exchange = {
+      operationId,
+      route,
+      reason: opts.direct ?? (opts.invalid ? 'breaks the spec on purpose' : null),
+      method: req.method,
+      path: req.path.split('?')[0]!,
+      status: res.status,
+      success: answer.body && typeof answer.body.success === 'boolean' ? answer.body.success : null,
+      code: answer.body?.code ?? null,
+      violations,
+      ms: res.ms,
+    };
+    this.exchanges.push(ex);
+    if (answer.body && typeof answer.body.success === 'boolean' && !answer.contentType.startsWith('application/problem+json')) {
+      let set = this.reached.get(operationId);
+      if (!set) this.reached.set(operationId, (set = new Set()));
+      set.add(answer.body.success ? 'success' : (answer.body.code ?? '?'));
+    }
+    if (this.options.verbose) {
+      this.options.log?.(
+        `${route.padEnd(13)} ${operationId.padEnd(36)} ${res.status} ${ex.success === null ? '' : ex.success ? 'ok' : ex.code}${violations.length ? `  VIOLATION ${violations.join(' | ')}` : ''}`,
+      );
+    }
+    return answer;
+  }
+
+  /** Calls and checks the outcome: 'success' or a failure code. Returns the answer either way. */
+  async expect(want: string, operationId: string, params: Params = {}, opts: CallOptions = {}): Promise<Answer> {
+    const a = await this.call(operationId, params, opts);
+    const got = a.body && typeof a.body.success === 'boolean' ? (a.body.success ? 'success' : (a.body.code ?? '?')) : `HTTP ${a.status} ${a.contentType}`;
+    if (got !== want) this.unexpected.push(`${operationId}: expected ${want}, got ${got}${a.body?.message ? ` (${a.body.message})` : ''}`);
+    return a;
+  }
+
+  /** Like expect('success'), but throws when it fails: the run cannot go on without it. */
+  async must(operationId: string, params: Params = {}, opts: CallOptions = {}): Promise<Answer> {
+    const a = await this.expect('success', operationId, params, opts);
+    if (!a.body?.success) throw new Error(`${operationId} failed: ${a.status} ${a.raw.toString('utf8').slice(0, 300)}`);
+    return a;
+  }
+}
+
+/** Runs the whole conformance suite: life cycle, then every documented failure. */
+export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceReport> {
+  const started = performance.now();
+  const log = options.log ?? ((l: string) => console.log(l));
+  const spec = loadSpecModel();
+  const app = await buildApp({ clockStart: '2015-09-01T02:00:00.000Z', callbackDelayMs: 10 * 60_000 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const mockUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const proxies: PrismProxy[] = [];
+  try {
+    const [strict, lenient] = await Promise.all([
+      startPrismProxy('openapi/generated/openapi.json', mockUrl, { validateRequest: true }),
+      startPrismProxy('openapi/generated/openapi.json', mockUrl, { validateRequest: false }),
+    ]);
+    proxies.push(strict, lenient);
+    log(`mock ${mockUrl}, prism proxy ${strict.url} (strict), ${lenient.url} (--validate-request false)`);
+    const run = new ConformanceRun(spec, { mock: mockUrl, strict: strict.url, lenient: lenient.url }, app, { ...options, log });
+    const { loanLifeCycle } = await import('./lifecycle');
+    const { failurePaths } = await import('./failures');
+    await loanLifeCycle(run);
+    await failurePaths(run);
+
+    const unreached: string[] = [];
+    let documented = 0;
+    for (const op of spec.operations) {
+      for (const o of op.outcomes) {
+        documented++;
+        if (!run.reached.get(op.operationId)?.has(o.code ?? 'success')) unreached.push(`${op.operationId}: ${o.code ?? 'success'}`);
+      }
+    }
+    const violations = run.exchanges.flatMap((e) => e.violations.filter((v) => !v.startsWith('sensitive data')).map((v) => `${e.operationId} ${e.method} ${e.path} -> ${e.status}: ${v}`));
+    const byRoute: Record<Route, number> = { prism: 0, 'prism-lenient': 0, direct: 0 };
+    for (const e of run.exchanges) byRoute[e.route]++;
+    return {
+      exchanges: run.exchanges,
+      violations,
+      unreached,
+      unexpected: run.unexpected,
+      leaks: run.scanner.findings.map((f) => `${f.kind} at ${f.where}: ${f.detail}`),
+      outcomesDocumented: documented,
+      outcomesReached: documented - unreached.length,
+      byRoute,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    await Promise.all(proxies.map((p) => p.stop()));
+    await app.close();
+  }
+}
