@@ -13,23 +13,30 @@ import { MULTIPART_ID_PLACEHOLDERS, TOKEN_PLACEHOLDERS } from '../shared/placeho
 export class StateContext {
   private values: Record<string, string> = {};
   private failures: string[] = [];
+  private setUp = false;
+  /** Every state failure of the run, for the summary (never cleared). */
+  readonly log: string[] = [];
 
   /** Adds the values a state returned (later states win on equal keys, as in the Pact verifier). */
   merge(values: Readonly<Record<string, unknown>> | undefined): void {
+    this.setUp = true;
     for (const [key, value] of Object.entries(values ?? {})) {
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') this.values[key] = String(value);
     }
   }
 
   fail(message: string): void {
+    this.setUp = true;
     this.failures.push(message);
+    this.log.push(message);
   }
 
   /** Hands over everything collected so far and starts afresh for the next interaction. */
-  take(): { values: Record<string, string>; failures: string[] } {
-    const taken = { values: this.values, failures: this.failures };
+  take(): { values: Record<string, string>; failures: string[]; hadStates: boolean } {
+    const taken = { values: this.values, failures: this.failures, hadStates: this.setUp };
     this.values = {};
     this.failures = [];
+    this.setUp = false;
     return taken;
   }
 }
@@ -117,28 +124,51 @@ interface FilterResponse {
   json(body: unknown): unknown;
 }
 
-/**
- * Creates the express middleware given to the Verifier as `requestFilter`. `statePath` is the path
- * of pact-js's own state-setup endpoint (left untouched).
- */
-export function createRequestFilter(context: StateContext, statePath = '/_pactSetup') {
-  return (req: FilterRequest, res: FilterResponse, next: () => void): void => {
+/** Options of {@link createRequestFilter}. */
+export interface RequestFilterOptions {
+  /** Path of pact-js's own state-setup endpoint (left untouched). */
+  statePath?: string;
+  /**
+   * Called before an interaction without provider states is replayed (the verifier's `beforeEach` hook
+   * only runs for interactions with states): resetting the mock here starts every interaction from
+   * the baseline.
+   */
+  beforeStatelessInteraction?: () => Promise<void>;
+}
+
+/** Creates the express middleware given to the Verifier as `requestFilter`. */
+export function createRequestFilter(context: StateContext, options: RequestFilterOptions = {}) {
+  const statePath = options.statePath ?? '/_pactSetup';
+  return (req: FilterRequest, res: FilterResponse, next: (err?: unknown) => void): void => {
     if (req.path === statePath || req.path === '/_messages') return next();
-    const { values, failures } = context.take();
-    if (process.env.DEBUG_FILTER) console.log('FILTER', req.path, JSON.stringify(values), failures);
-    if (failures.length > 0) {
-      res.status(500).json({ success: false, message: `provider state setup failed: ${failures.join('; ')}` });
+    const { values, failures, hadStates } = context.take();
+    if (!hadStates && options.beforeStatelessInteraction) {
+      options.beforeStatelessInteraction().then(
+        () => rewrite(req, res, next, values, failures),
+        (err: unknown) => {
+          res.status(500).json({ success: false, message: `reset before the interaction failed: ${err instanceof Error ? err.message : String(err)}` });
+        },
+      );
       return;
     }
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (/^application\/x-www-form-urlencoded/i.test(contentType) && req.body && !Buffer.isBuffer(req.body) && typeof req.body === 'object') {
-      const text = encodeFormObject(substitute(req.body as Record<string, unknown>, values));
-      req.body = Buffer.from(text, 'utf8');
-      req.headers['content-length'] = String((req.body as Buffer).length);
-    } else if (/^multipart\/form-data/i.test(contentType) && Buffer.isBuffer(req.body)) {
-      req.body = rewriteMultipart(req.body, contentType, values, { ...TOKEN_PLACEHOLDERS, ...MULTIPART_ID_PLACEHOLDERS });
-      req.headers['content-length'] = String((req.body as Buffer).length);
-    }
-    next();
+    rewrite(req, res, next, values, failures);
   };
+}
+
+/** Answers for a failed state, or hands the proxy the body with placeholders replaced. */
+function rewrite(req: FilterRequest, res: FilterResponse, next: (err?: unknown) => void, values: Record<string, string>, failures: string[]): void {
+  if (failures.length > 0) {
+    res.status(500).json({ success: false, message: `provider state setup failed: ${failures.join('; ')}` });
+    return;
+  }
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (/^application\/x-www-form-urlencoded/i.test(contentType) && req.body && !Buffer.isBuffer(req.body) && typeof req.body === 'object') {
+    const text = encodeFormObject(substitute(req.body as Record<string, unknown>, values));
+    req.body = Buffer.from(text, 'utf8');
+    req.headers['content-length'] = String((req.body as Buffer).length);
+  } else if (/^multipart\/form-data/i.test(contentType) && Buffer.isBuffer(req.body)) {
+    req.body = rewriteMultipart(req.body, contentType, values, { ...TOKEN_PLACEHOLDERS, ...MULTIPART_ID_PLACEHOLDERS });
+    req.headers['content-length'] = String((req.body as Buffer).length);
+  }
+  next();
 }

@@ -28,7 +28,7 @@ export interface VerifyPactsOptions {
   /** Local pact files (ignored when `broker` is given). */
   pactFiles?: string[];
   broker?: BrokerVerification;
-  /** Reset the mock before each interaction that has provider states (default: when no statesUrl). */
+  /** Reset the mock before each interaction (default: when no statesUrl, i.e. the provider is the mock). */
   resetBetweenInteractions?: boolean;
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
 }
@@ -47,6 +47,8 @@ export interface VerifySummary {
   /** One entry per failed interaction: Pact's name for it ("Verifying a pact between ... Given ... - ...") and its mismatches. */
   failures: { interaction: string; mismatches: string[] }[];
   pendingFailures: { interaction: string; mismatches: string[] }[];
+  /** Provider states that could not be set up (each failed its interaction with HTTP 500 from the request filter). */
+  stateErrors: string[];
   /** Pact's own report lines. */
   output: string[];
 }
@@ -81,6 +83,7 @@ function summarise(raw: RawResult): VerifySummary {
     interactions: (raw.interactionResults ?? []).map((r) => ({ description: r.description, ok: r.result === 'OK', pending: r.pending === true })),
     failures,
     pendingFailures: failuresOf(raw.pendingErrors),
+    stateErrors: [],
     output: raw.output ?? [],
   };
 }
@@ -110,7 +113,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifySu
     logLevel: options.logLevel ?? 'warn',
     // pact-js types stateHandlers as HTTP AND message handlers at once; ours are the HTTP kind
     stateHandlers: createStateHandlers(backend, context, stateNamesIn(files)) as unknown as VerifierOptions['stateHandlers'],
-    requestFilter: createRequestFilter(context) as unknown as VerifierOptions['requestFilter'],
+    requestFilter: createRequestFilter(context, reset ? { beforeStatelessInteraction: () => mock.reset() } : {}) as unknown as VerifierOptions['requestFilter'],
     ...(reset ? { beforeEach: async () => void (await mock.reset()) } : {}),
   };
   if (options.broker) {
@@ -134,10 +137,10 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifySu
   try {
     const out = await new Verifier(config).verifyProvider();
     const raw = typeof out === 'string' ? parseResult(out) : (out as unknown as RawResult);
-    return summarise(raw ?? { result: true });
+    return { ...summarise(raw ?? { result: true }), stateErrors: [...context.log] };
   } catch (err) {
     const raw = err instanceof Error ? parseResult(err.message) : null;
     if (!raw) throw err;
-    return summarise(raw);
+    return { ...summarise(raw), stateErrors: [...context.log] };
   }
 }

@@ -42,6 +42,7 @@ export function printSummary(summary: VerifySummary, target: string): void {
   const failed = summary.interactions.filter((i) => !i.ok && !i.pending).length;
   const pending = summary.interactions.filter((i) => !i.ok && i.pending).length;
   for (const f of summary.failures) console.log(`\n✗ ${f.interaction}\n${f.mismatches.map((m) => `    - ${m}`).join('\n')}`);
+  if (summary.stateErrors.length > 0) console.log(`\nProvider states that could not be set up:\n${summary.stateErrors.map((e) => `    - ${e}`).join('\n')}`);
   console.log(
     `\n${summary.interactions.length} interactions verified against ${target}: ${summary.interactions.length - failed - pending} passed, ${failed} failed${pending ? `, ${pending} pending failures (not counted)` : ''}.`,
   );

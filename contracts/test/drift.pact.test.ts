@@ -91,10 +91,8 @@ describe('provider verification fails on drift', () => {
       // only the drifted interaction(s) fail: the others still pass
       const failed = summary.interactions.filter((i) => !i.ok).map((i) => i.description);
       expect(failed).toContain(c.interaction);
-      if (c.drift.kind === 'dropScenario') {
-        // Pact's report shows the request filter's answer, which names the missing state
-        expect(summary.output.join('\n')).toContain(c.drift.scenario);
-      }
+      if (c.drift.kind === 'dropScenario') expect(summary.stateErrors.join('\n')).toContain(`"${c.drift.scenario}"`);
+      else expect(summary.stateErrors).toEqual([]);
     });
   }
 });

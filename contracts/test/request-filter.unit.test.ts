@@ -72,6 +72,19 @@ describe('request filter', () => {
     expect(JSON.stringify(sent)).toContain('a logged-in customer');
   });
 
+  it('resets before an interaction without provider states, not before one with states', async () => {
+    const context = new StateContext();
+    let resets = 0;
+    const filter = createRequestFilter(context, { beforeStatelessInteraction: async () => void resets++ });
+    const res = { status: () => res, json: () => res };
+    const replay = () => new Promise<void>((resolve) => filter({ path: '/x', headers: {}, body: {} }, res, () => resolve()));
+    await replay(); // stateless
+    context.merge({ login_token: 'LIVE' });
+    await replay(); // with a state: the verifier's beforeEach hook resets instead
+    await replay(); // stateless again
+    expect(resets).toBe(2);
+  });
+
   it('rewrites placeholder text parts of a multipart body, copying the file part byte for byte', async () => {
     const form = new FormData();
     form.set('login_token', CUSTOMER_TOKEN);

@@ -72,7 +72,7 @@ describe('verification with a state change URL', () => {
     const summary = await verifyPacts({ providerBaseUrl: mock.url, statesUrl: refusing, pactFiles: [subset], logLevel: 'error' });
     expect(summary.ok).toBe(false);
     expect(summary.failures.map((f) => f.interaction)).toEqual([expect.stringContaining('a logout of the logged-in customer')]);
-    expect(summary.output.join('\n')).toContain('a logged-in customer');
-    expect(summary.output.join('\n')).toContain('HTTP 503');
+    expect(summary.failures[0]!.mismatches.join('\n')).toMatch(/expected 200 but was 500/);
+    expect(summary.stateErrors).toEqual([expect.stringMatching(/"a logged-in customer".*HTTP 503/)]);
   });
 });

@@ -27,23 +27,30 @@ function iso(t: number): string {
   return new Date(t).toISOString();
 }
 
-/** Admin routes; register with `{ prefix: '/__mock' }`. Other plugins add their own routes under the same prefix. */
-export default async function adminApi(app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', async (request, reply) => {
-    const token = app.mockOptions.adminToken;
-    if (token) {
-      const auth = request.headers.authorization;
-      if (!auth || !/^Bearer\s+/i.test(auth)) {
-        reply.header('www-authenticate', 'Bearer realm="partywo mock admin"');
-        return adminFail(request, reply, 'ADMIN_FORBIDDEN', '需要 Authorization: Bearer <admin token> (admin token required)', 401);
-      }
-      if (auth.replace(/^Bearer\s+/i, '') !== token) {
-        return adminFail(request, reply, 'ADMIN_FORBIDDEN', '管理令牌错误 (wrong admin token)', 403);
-      }
-    } else if (!isLoopback(request.socket.remoteAddress)) {
-      return adminFail(request, reply, 'ADMIN_FORBIDDEN', `来自 ${request.socket.remoteAddress ?? '?'} 的请求被拒绝; 启动时加 --admin-token 以远程访问`, 403);
+/** The admin access rule, as an `onRequest` hook for every plugin that serves routes under /__mock: loopback
+ *  only; when an admin token is set, `Authorization: Bearer <token>` from anywhere instead (401 without it,
+ *  403 with a wrong one). */
+export async function adminGuard(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  const token = request.server.mockOptions.adminToken;
+  if (token) {
+    const auth = request.headers.authorization;
+    if (!auth || !/^Bearer\s+/i.test(auth)) {
+      reply.header('www-authenticate', 'Bearer realm="partywo mock admin"');
+      return adminFail(request, reply, 'ADMIN_FORBIDDEN', '需要 Authorization: Bearer <admin token> (admin token required)', 401);
     }
-  });
+    if (auth.replace(/^Bearer\s+/i, '') !== token) {
+      return adminFail(request, reply, 'ADMIN_FORBIDDEN', '管理令牌错误 (wrong admin token)', 403);
+    }
+  } else if (!isLoopback(request.socket.remoteAddress)) {
+    return adminFail(request, reply, 'ADMIN_FORBIDDEN', `来自 ${request.socket.remoteAddress ?? '?'} 的请求被拒绝; 启动时加 --admin-token 以远程访问`, 403);
+  }
+  return undefined;
+}
+
+/** Admin routes; register with `{ prefix: '/__mock' }`. Other plugins add their own routes under the same
+ *  prefix, each behind `adminGuard`. */
+export default async function adminApi(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', adminGuard);
 
   app.get('/health', async (request, reply) => sendJson(request, reply, { ok: true }));
 

@@ -1,7 +1,8 @@
 // The route helper: a route plugin declares handlers by operationId; the path comes from the spec, so
 // each operation is served exactly once, at its legacy path, by GET and POST. Parameters are bound
 // (transport.ts), checked against the operation's request schema (PARAM_MISSING / PARAM_INVALID naming
-// the parameter) and handed to the handler as strings.
+// the parameter; FILE_MISSING for a required file part that is absent or empty) and handed to the handler
+// as strings.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { StaffRole } from '../domain/accounts/state';
@@ -34,6 +35,8 @@ export interface OpContext {
   str(name: string): string;
   /** An optional parameter, null when absent or empty. */
   opt(name: string): string | null;
+  /** A file part the spec requires (validation guarantees it is present and not empty). */
+  file(name: string): UploadedFile;
   /** Runs a decision on the session; returns its value or throws its failure envelope. */
   run<V>(decide: (db: Db, ctx: Ctx) => Decision<V>): V;
   /** The customer of `login_token` (and, when given, the customer `customerId` must be theirs). */
@@ -65,10 +68,14 @@ export function filePath(key: string): string {
   return `/files/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** The failure for the first (most useful) schema error: a missing parameter first, else the invalid one. */
-export function paramError(errors: readonly ErrorObject[]): DomainError {
+/** The failure for the first (most useful) schema error: a missing parameter first (FILE_MISSING when it is
+ *  one of the operation's `fileParams`), else the invalid one. */
+export function paramError(errors: readonly ErrorObject[], fileParams: ReadonlySet<string> = new Set()): DomainError {
   const missing = errors.find((e) => e.keyword === 'required');
-  if (missing) return domainError('PARAM_MISSING', String((missing.params as { missingProperty: string }).missingProperty));
+  if (missing) {
+    const name = String((missing.params as { missingProperty: string }).missingProperty);
+    return domainError(fileParams.has(name) ? 'FILE_MISSING' : 'PARAM_MISSING', name);
+  }
   const named = errors.filter((e) => e.instancePath).sort((a, b) => b.instancePath.length - a.instancePath.length);
   const e = named.find((x) => !['anyOf', 'oneOf', 'allOf', 'if'].includes(x.keyword)) ?? named[0] ?? errors[0];
   if (!e) return domainError('PARAM_INVALID');
@@ -115,6 +122,11 @@ function contextFor(operationId: string, request: FastifyRequest, reply: Fastify
       return v;
     },
     opt: (name) => bound.params[name] ?? null,
+    file(name) {
+      const f = bound.files[name];
+      if (!f || f.data.length === 0) throw EnvelopeError.of('FILE_MISSING', name);
+      return f;
+    },
     run(decide) {
       const out = session.run(decide);
       if (!out.ok) throw new EnvelopeError(out.error);
@@ -169,12 +181,13 @@ export function defineOperations(app: FastifyInstance, defs: Record<string, Oper
         }
         const bound: BoundParams = { params, files, unknown };
         request.bound = bound;
-        // absent and empty are the same to the schema: both are "not given"
+        // absent and empty are the same to the schema: both are "not given" (an empty file part too; a text
+        // field named like a file part is no file)
         const toCheck: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(params)) if (v !== null && !fileParams.has(k)) toCheck[k] = v;
-        for (const k of Object.keys(files)) toCheck[k] = `<file>`;
+        for (const [k, f] of Object.entries(files)) if (f.data.length > 0) toCheck[k] = `<file>`;
         const errors = app.spec.validateRequest(operationId, toCheck);
-        if (errors) return sendEnvelope(request, reply, failure(paramError(errors)));
+        if (errors) return sendEnvelope(request, reply, failure(paramError(errors, fileParams)));
         const result = await handler(contextFor(operationId, request, reply, bound));
         if ('raw' in result) {
           request.responseSummary = { success: true, code: null, message: null };

@@ -6,7 +6,6 @@
 // - admin API: GET /__mock/payments, POST /__mock/payments/flush, GET /__mock/ledger.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { domainError } from '../domain/errors';
 import { overdueSweepNeeded, sweepOverdue } from '../domain/orders/loans';
 import { fenToYuanText } from '../domain/orders/money';
 import type { OrdersEffect } from '../domain/orders/slice';
@@ -18,8 +17,8 @@ import type { Db } from '../domain/state';
 import type { Ctx, Decision } from '../domain/types';
 import type { Session } from '../store/session';
 import type { Outcome } from '../store/store';
-import { isLoopback } from './admin';
-import { sendFailure } from './errors';
+import type { components } from '../../openapi/generated/mock-admin';
+import { adminGuard } from './admin';
 
 /** The platform's delays: `callbackDelayMs` from the app options (default 3 s); a late callback 60 s. */
 export function platformTiming(app: FastifyInstance): PlatformTiming {
@@ -98,6 +97,8 @@ function attach(session: Session): void {
   for (const cb of Object.values(session.db.state.orders.pendingCallbacks)) schedule(session, cb);
 }
 
+type AdminSchemas = components['schemas'];
+
 function iso(t: number): string {
   return new Date(t).toISOString();
 }
@@ -109,29 +110,17 @@ function sendJson(request: FastifyRequest, reply: FastifyReply, body: unknown) {
 
 /** Admin routes of the platform (same access rule as the rest of /__mock). */
 async function paymentsAdmin(app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', async (request, reply) => {
-    const token = app.mockOptions.adminToken;
-    if (token) {
-      const auth = request.headers.authorization ?? '';
-      if (!/^Bearer\s+/i.test(auth)) {
-        reply.header('www-authenticate', 'Bearer realm="partywo mock admin"');
-        return sendFailure(request, reply, domainError('ADMIN_FORBIDDEN', '需要 Authorization: Bearer <admin token> (admin token required)'), 401);
-      }
-      if (auth.replace(/^Bearer\s+/i, '') !== token) return sendFailure(request, reply, domainError('ADMIN_FORBIDDEN', '管理令牌错误 (wrong admin token)'), 403);
-    } else if (!isLoopback(request.socket.remoteAddress)) {
-      return sendFailure(request, reply, domainError('ADMIN_FORBIDDEN', `来自 ${request.socket.remoteAddress ?? '?'} 的请求被拒绝; 启动时加 --admin-token 以远程访问`), 403);
-    }
-  });
+  app.addHook('onRequest', adminGuard);
 
   app.get('/payments', async (request, reply) => {
     const s = request.session.db.state.orders;
-    const payments = Object.values(s.payments)
+    const payments: AdminSchemas['Payment'][] = Object.values(s.payments)
       .filter((p) => p.status !== 'succeeded' && p.status !== 'failed')
       .sort((a, b) => a.createTime - b.createTime)
       .map(paymentAdminView);
     const callbacks = Object.values(s.pendingCallbacks)
       .sort((a, b) => a.dueAt - b.dueAt)
-      .map((c) => ({
+      .map((c): AdminSchemas['PendingCallback'] => ({
         callbackId: c.callbackId,
         paymentId: c.paymentId,
         repaymentRecordId: c.repaymentRecordId,

@@ -437,8 +437,8 @@ describe('uploadIcon (undocumented avatar upload)', () => {
     const token = await login(C3.phoneNumber);
     const file = { name: 'avatar', filename: 'a.png', type: 'image/png', data: pngBytes() };
     const parse = (res: { body: string }) => JSON.parse(res.body) as Envelope;
-    expect(parse(await upload({ login_token: token, customer_id: C3.customerId }))).toMatchObject({ code: 'PARAM_MISSING', message: '缺少参数: avatar' });
-    expect(parse(await upload({ login_token: token, customer_id: C3.customerId }, { ...file, data: Buffer.alloc(0) }))).toMatchObject({ code: 'FILE_MISSING' });
+    expect(parse(await upload({ login_token: token, customer_id: C3.customerId }))).toMatchObject({ code: 'FILE_MISSING', message: '缺少上传文件: avatar' });
+    expect(parse(await upload({ login_token: token, customer_id: C3.customerId }, { ...file, data: Buffer.alloc(0) }))).toMatchObject({ code: 'FILE_MISSING', message: '缺少上传文件: avatar' });
     expect(parse(await upload({ login_token: token, customer_id: C1.customerId }, file))).toMatchObject({ code: 'FORBIDDEN' });
     expect(parse(await upload({ login_token: 'D'.repeat(32), customer_id: C3.customerId }, file))).toMatchObject({ code: 'TOKEN_INVALID' });
     expect(parse(await upload({ customer_id: C3.customerId }, file))).toMatchObject({ code: 'PARAM_MISSING', message: '缺少参数: login_token' });
@@ -446,7 +446,7 @@ describe('uploadIcon (undocumented avatar upload)', () => {
     expect(big.headers['content-type']).toMatch(/^text\/html/);
     expect(parse(big)).toMatchObject({ success: false, code: 'FILE_TOO_LARGE' });
     // form-urlencoded instead of multipart: the file is missing
-    expect((await call('uploadIcon', { login_token: token, customer_id: C3.customerId, avatar: 'abc' })).code).toBe('PARAM_MISSING');
+    expect((await call('uploadIcon', { login_token: token, customer_id: C3.customerId, avatar: 'abc' })).code).toBe('FILE_MISSING');
   });
 });
 

@@ -195,7 +195,16 @@ describe('business-level bad input', () => {
     expectEnvelopeFailure(await send({ filename: 'fake.jpg', data: Buffer.from('not an image at all') }), 'FILE_TYPE_INVALID');
     expect(await send({ filename: 'scan.txt', data: BMP, type: 'text/plain' })).toMatchObject({ success: true });
     expectEnvelopeFailure(await send({ filename: 'empty.png', data: Buffer.alloc(0) }), 'FILE_MISSING');
-    expectEnvelopeFailure(await send(null), 'PARAM_MISSING');
+    // no file part at all and an empty file part: both FILE_MISSING naming the part (spec example FILE_MISSING)
+    for (const body of [await send(null), await send({ filename: 'empty.jpg', data: Buffer.alloc(0) })]) {
+      expectEnvelopeFailure(body, 'FILE_MISSING');
+      expect(body.message).toBe('缺少上传文件: orderMaterialFile');
+    }
+    // a text field where the file part belongs is no file
+    const textField = await t().call('uploadOrderMaterial', { ...form, orderMaterialFile: 'abc' });
+    expectEnvelopeFailure(textField.body, 'FILE_MISSING');
+    // a missing text parameter is still named first
+    expect(await send(null, { ...form, login_token: '' })).toMatchObject({ code: 'PARAM_MISSING', message: '缺少参数: login_token' });
     expectEnvelopeFailure(await send({ filename: 'x.png', data: PNG }, { ...form, orderMaterialType: '100799' }), 'PARAM_INVALID');
     const big = await upload(t(), form, { filename: 'big.png', data: Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 + 1)]) });
     expect(big.statusCode).toBe(200);

@@ -245,8 +245,11 @@ export interface paths {
         /**
          * Payments in flight and pending callbacks
          * @description The simulated payment platform's view: payments created by sendBindRequest (#41) that are not
-         *     settled yet, and the callbacks (#35) it will deliver, with the time each is due on the mock clock.
-         *     The magic test card numbers (see the README) decide each payment's outcome.
+         *     settled yet (`created`, `smsSent`, `processing`; a `succeeded` or `failed` payment is left out),
+         *     oldest first, and the notices it will deliver (`kind: callback` = the #35 call, `kind: decline` =
+         *     a refusal), soonest first, with the time each is due on the mock clock and the real-time delay
+         *     after which the mock delivers it by itself. The magic test card numbers (see the README) decide
+         *     each payment's `outcome`.
          */
         get: operations["mockListPayments"];
         put?: never;
@@ -268,7 +271,7 @@ export interface paths {
         put?: never;
         /**
          * Deliver every pending callback now
-         * @description Delivers every pending payment callback (#35) at once, whatever its delay (a "never delivered" outcome stays undelivered), and answers how many were delivered. No body.
+         * @description Delivers every pending platform notice (callbacks #35 and declines) at once, whatever its delay (the `never` outcome schedules none, so nothing is delivered for it), and answers how many were delivered. No body.
          */
         post: operations["mockFlushPayments"];
         delete?: never;
@@ -286,7 +289,10 @@ export interface paths {
         };
         /**
          * Fund-flow ledger (资金收付流水)
-         * @description The fund-flow entries written by settled payments (one per credited repayment, never two) and disbursements, oldest first, for the company to reconcile.
+         * @description The fund-flow entries, oldest first, for the company to reconcile: one `repayment` entry (money in)
+         *     per credited payment (never two for one payment, whatever the callbacks) and one `disbursement`
+         *     entry (money out) per loan (#34). A disbursement has no repayment record, payment or card: those
+         *     fields are left out, never null.
          */
         get: operations["mockListLedger"];
         put?: never;
@@ -507,52 +513,105 @@ export interface components {
                 role: "seller" | "risk" | "finance";
             }[];
         };
+        /**
+         * @description Yuan, two decimals.
+         * @example 6666.67
+         */
+        Money: string;
         /** @description A payment of the simulated payment platform (created by endpoint 41; `paymentId` is the endpoint 41 `obj` the client sends as `orderid`). */
         Payment: {
             paymentId: string;
             repaymentRecordId: string;
-            orderId?: string;
-            customerId?: string;
-            bindBankCardId?: string;
-            /** @description Yuan, two decimals. */
-            amount?: string;
-            /**
-             * @description Where the payment is (created by endpoint 41, SMS sent by endpoint 42, confirmed by endpoint 43, then paid or failed by the callback).
-             * @example created
-             * @example smsSent
-             * @example confirmed
-             * @example paid
-             * @example failed
-             */
-            status: string;
-            createdAt?: components["schemas"]["IsoTime"];
+            orderId: string;
+            customerId: string;
+            /** @description The card paid with. */
+            bindBankCardId: string;
+            amount: components["schemas"]["Money"];
+            status: components["schemas"]["PaymentStatus"];
+            outcome: components["schemas"]["PaymentOutcome"];
+            /** @description #35 notices received for this payment so far (only the first one credits the instalment). */
+            callbacksReceived: number;
+            /** @description Why the payment failed (e.g. DECLINED, CANCELLED), as the status poll shows it; null otherwise. */
+            errorcode: string | null;
+            /** @description The Chinese text of `errorcode`; null otherwise. */
+            errormsg: string | null;
+            createdAt: components["schemas"]["IsoTime"];
+            /** @description When smsConfirm (#43) sent it to the platform; null before. */
+            confirmedAt: components["schemas"]["IsoTime"] | null;
+            /** @description When it succeeded or failed; null while unsettled. */
+            finishedAt: components["schemas"]["IsoTime"] | null;
         };
+        /**
+         * @description Where a payment is: `created` by sendBindRequest (#41), `smsSent` after sendSmsByRepaymentRecordId
+         *     (#42), `processing` after smsConfirm (#43) until the platform answers, then `succeeded` (callback
+         *     #35 applied) or `failed` (declined, or replaced by a newer #41 of the same record).
+         * @enum {string}
+         */
+        PaymentStatus: "created" | "smsSent" | "processing" | "succeeded" | "failed";
+        /**
+         * @description What the platform will do with the payment, picked by the card's magic number (README): `success`
+         *     (one callback), `declined` (a refusal), `duplicate` (the callback twice; one credit), `late` (the
+         *     callback after 60 s), `never` (no answer at all).
+         * @enum {string}
+         */
+        PaymentOutcome: "success" | "declined" | "duplicate" | "late" | "never";
+        /** @description A platform notice the mock will deliver to itself. */
         PendingCallback: {
+            callbackId: string;
             paymentId: string;
-            repaymentRecordId?: string;
+            repaymentRecordId: string;
+            /**
+             * @description `callback` = the platform calls repaymentDoneByRepaymentRecordId (#35); `decline` = it refuses the payment.
+             * @enum {string}
+             */
+            kind: "callback" | "decline";
+            /** @description The outcome of the notice's payment (null when that payment is gone, e.g. after a restore without it). */
+            outcome: components["schemas"]["PaymentOutcome"] | null;
             dueAt: components["schemas"]["IsoTime"];
-            /** @description What the callback will report (from the magic card table), e.g. success, declined, duplicate, late. */
-            outcome?: string;
+            /** @description Real-time delay (ms) after which the mock delivers it by itself (`--callback-delay`; 60 s for the `late` card). */
+            delayMs: number;
         };
-        LedgerEntry: {
+        /** @description One fund-flow entry (资金收付流水), a repayment (money in) or a disbursement (money out). */
+        LedgerEntry: components["schemas"]["RepaymentLedgerEntry"] | components["schemas"]["DisbursementLedgerEntry"];
+        LedgerEntryCommon: {
             entryId: string;
             at: components["schemas"]["IsoTime"];
-            /**
-             * @description repayment (a credited instalment) or disbursement (#34).
-             * @example repayment
-             * @example disbursement
-             */
-            kind: string;
-            /** @enum {string} */
-            direction?: "in" | "out";
-            /** @description Yuan, two decimals. */
-            amount: string;
+            amount: components["schemas"]["Money"];
+            /** @description The principal part of `amount`. */
+            principal: components["schemas"]["Money"];
+            /** @description The fee (手续费) part of `amount`. */
+            fee: components["schemas"]["Money"];
+            /** @description The penalty interest part of `amount` (an overdue instalment paid late). */
+            overdueInterest: components["schemas"]["Money"];
+            /** @description The order's company (left out when the order has none). */
             companyId?: string;
-            customerId?: string;
-            orderId?: string;
-            repaymentRecordId?: string;
-            paymentId?: string;
+            customerId: string;
+            orderId: string;
         };
+        /**
+         * repayment
+         * @description A credited instalment payment (money in).
+         */
+        RepaymentLedgerEntry: {
+            /** @constant */
+            kind: "repayment";
+            /** @constant */
+            direction: "in";
+            repaymentRecordId: string;
+            paymentId: string;
+            /** @description The card the payment was made with. */
+            bindBankCardId: string;
+        } & components["schemas"]["LedgerEntryCommon"];
+        /**
+         * disbursement
+         * @description A loan paid out by loanByOrderId (#34) (money out); no repayment record, payment or card.
+         */
+        DisbursementLedgerEntry: {
+            /** @constant */
+            kind: "disbursement";
+            /** @constant */
+            direction: "out";
+        } & components["schemas"]["LedgerEntryCommon"];
         /** @description At least one effect (latency, errorRate, failure or dropRate). */
         FaultRuleInput: {
             /** @description The legacy operation it applies to; absent = every legacy operation. */
@@ -1006,7 +1065,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Callbacks delivered by this call. */
+                        /** @description Notices (callbacks and declines) delivered by this call. */
                         delivered: number;
                     };
                 };

@@ -471,7 +471,9 @@ export interface paths {
          *
          *     Transport: a hidden iframe posts a `multipart/form-data` form; the parameters are text fields and the
          *     image is the file part `orderMaterialFile`. The image type is recognised by its content (JPEG, PNG,
-         *     GIF or BMP), never by the file name (FILE_TYPE_INVALID); at most 10 MiB (FILE_TOO_LARGE).
+         *     GIF or BMP), never by the file name (FILE_TYPE_INVALID); at most 10 MiB (FILE_TOO_LARGE). No file part
+         *     `orderMaterialFile`, an empty one, or a text field of that name: FILE_MISSING (a missing text parameter
+         *     is named first, as PARAM_MISSING).
          *
          *     Answer: the page reads the iframe's body and `JSON.parse`s it, so the body is the bare JSON envelope
          *     served as **`text/html`** (browsers wrap `application/json` or `text/plain` in a `<pre>` and the

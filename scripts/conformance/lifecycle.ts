@@ -30,11 +30,14 @@ export async function loanLifeCycle(r: ConformanceRun): Promise<void> {
   const phone = r.phones.next();
   const password = 'Conform2015';
 
+  // the captcha image itself, straight from the mock: through the proxy its bytes are re-encoded as text
+  await r.must('getImageValidate', { image_key: r.key(), t: '1441072800000' }, { encoding: 'get', direct: 'the PNG bytes (Prism passes non-JSON answers on as UTF-8 text)' });
+
   // registration page: captcha image, SMS, register (= login)
   const reg = await r.must('registerCustomer', { phone_number: phone, password, validate_code: await sendSms(r, phone) });
   const customerId = reg.body!.obj.customerId as string;
   const login = await r.must('customerLogin', { phone_number: phone, password });
-  const token = login.body!.token!;
+  let token = login.body!.token!;
 
   // reference data the pages load
   await r.must('getBaseCodeByParents', { parents: '1001,1002,1003,1004' });
@@ -155,6 +158,8 @@ export async function loanLifeCycle(r: ConformanceRun): Promise<void> {
   for (let i = 0; i < records.length; i++) {
     const rec = records[i]!;
     await advance(r, i === 0 ? 24 * 3600 : 30 * 24 * 3600);
+    // a month later the customer comes back: login tokens end after 7 idle days
+    token = (await r.must('customerLogin', { phone_number: phone, password })).body!.token!;
     const paymentId = (await r.must('sendBindRequest', { login_token: token, customerId, repaymentRecordId: rec.repaymentRecordId, bindBankCardId: cards[0]!.bbcId })).body!.obj as string;
     const payKey = r.key();
     await r.must('sendSmsByRepaymentRecordId', { login_token: token, img_validate_key: payKey, img_validate_code: await captcha(r, payKey), orderid: paymentId });

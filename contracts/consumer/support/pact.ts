@@ -1,6 +1,7 @@
 // Shared helpers of the consumer suites: the PactV4 instances, request templates typed by the spec
 // (so every interaction's request is checked against the generated types and is exactly what the typed
 // client sends), and the legacy envelope's matchers.
+import http from 'node:http';
 import { MatchersV3, PactV4, type V3MockServer as V4MockServer } from '@pact-foundation/pact';
 import type { V4RequestBuilder } from '@pact-foundation/pact/src/v4/http/types';
 import { createPartywoClient, encodeMultipart, operationTable, type OperationName, type PartywoClient, type RequestOf } from '../../client';
@@ -23,9 +24,39 @@ export function paymentPlatformPact(): PactV4 {
   return new PactV4({ consumer: PAYMENT_PLATFORM_CONSUMER, provider: PROVIDER, dir: PACT_DIR, logLevel: 'warn' });
 }
 
+/**
+ * fetch without connection reuse. Each test gets a fresh Pact mock server on a random port; with the
+ * global fetch's keep-alive pool a request could ride a pooled connection to an earlier, stopped mock
+ * server that happened to have the same port, and never reach the new one.
+ */
+const freshConnectionFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input as string | URL, init);
+  const body = Buffer.from(await request.arrayBuffer());
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, key) => (headers[key] = value));
+  return new Promise<Response>((resolve, reject) => {
+    const req = http.request(
+      { hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: request.method, agent: false, headers: { ...headers, 'content-length': String(body.length), connection: 'close' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const responseHeaders = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+          resolve(new Response(new Uint8Array(Buffer.concat(chunks)), { status: res.statusCode ?? 500, headers: responseHeaders }));
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+};
+
 /** The typed client pointed at Pact's mock server: the consumer under test. */
 export function clientFor(mockServer: V4MockServer): PartywoClient {
-  return createPartywoClient({ baseUrl: mockServer.url });
+  return createPartywoClient({ baseUrl: mockServer.url, fetch: freshConnectionFetch });
 }
 
 /** A provider-state name, checked against the catalogue at compile time. */

@@ -130,8 +130,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
       handler(op) {
         const customerId = op.str('customer_id');
         op.customer(customerId);
-        const file = op.files.avatar;
-        if (!file || file.data.length === 0) return op.fail('FILE_MISSING', 'avatar');
+        const file = op.file('avatar');
         const type = sniffImageType(file.data);
         if (!type) return op.fail('FILE_TYPE_INVALID', `avatar (${file.filename || 'unnamed'})`);
         const now = op.session.clock.now();

@@ -80,8 +80,7 @@ export default async function ordersRoutes(app: FastifyInstance): Promise<void> 
       html: true,
       handler(op) {
         const actor = op.customer(op.str('customerId'));
-        const file = op.files.orderMaterialFile;
-        if (!file || file.data.length === 0) return op.fail('FILE_MISSING', 'orderMaterialFile');
+        const file = op.file('orderMaterialFile');
         const type = sniffImageType(file.data);
         if (!type) return op.fail('FILE_TYPE_INVALID', file.filename ? `文件 ${file.filename.slice(0, 60)}` : null);
         const m = op.run((db, ctx) =>

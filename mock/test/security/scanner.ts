@@ -150,13 +150,13 @@ export class SensitiveDataScanner {
     }
     if (typeof v === 'number') v = String(v);
     if (typeof v !== 'string' || v === '') return;
-    this.#text(v, `${where} ${at}`, out);
+    this.#text(v, `${where} ${at}`, /\.([^.[\]]+)$/.exec(at)?.[1] ?? '', out);
   }
 
-  #text(s: string, where: string, out: Finding[]): void {
+  #text(s: string, where: string, key: string, out: Finding[]): void {
     const lower = s.toLowerCase();
     for (const h of this.#hashes) if (lower.includes(h)) out.push({ kind: 'password-hash', where, detail: `a stored password hash ${h.slice(0, 8)}...` });
-    if (/^[0-9a-fA-F]{32}$/.test(s) && /password|md5/i.test(where)) out.push({ kind: 'password-hash', where, detail: 'a 32-hex (MD5) value in a password field' });
+    if (/^[0-9a-fA-F]{32}$/.test(s) && /pass|pwd|md5/i.test(key)) out.push({ kind: 'password-hash', where, detail: 'a 32-hex (MD5) value in a password field' });
     if (this.#passwords.size) {
       this.#passwordRe ??= new RegExp(`(?<![A-Za-z0-9])(${[...this.#passwords].map(escapeRe).join('|')})(?![A-Za-z0-9])`);
       const m = this.#passwordRe.exec(s);
