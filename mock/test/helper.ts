@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, LightMyRequestRespo
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { BuildOptions } from '../app';
 import { buildApp } from '../app';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Spec } from '../http/spec';
 import { DEFAULT_ADMIN_SPEC_PATH, createSpec, loadSpec } from '../http/spec';
 
@@ -14,11 +15,26 @@ export const TEST_CLOCK_START = '2015-09-01T02:00:00.000Z';
 const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
 
 let adminSpec: Spec | null | undefined;
-function loadAdminSpec(): Spec | null {
+/** The admin API's spec (openapi/generated/mock-admin.json), compiled once; null before `npm run spec:types`. */
+export function loadAdminSpec(): Spec | null {
   if (adminSpec === undefined) {
     adminSpec = existsSync(DEFAULT_ADMIN_SPEC_PATH) ? createSpec(JSON.parse(readFileSync(DEFAULT_ADMIN_SPEC_PATH, 'utf8')) as Record<string, unknown>) : null;
   }
   return adminSpec;
+}
+
+/** The validator of the JSON answer mock-admin.yaml documents for `method` on `template` (e.g.
+ *  `/__mock/captchas/{imageKey}`) with `status`; a text saying what is undocumented otherwise. */
+export function adminResponseValidator(admin: Spec, method: string, template: string, status: number): ValidateFunction | string {
+  const item = (admin.doc.paths as Record<string, Record<string, Record<string, unknown>>>)[template];
+  const op = item?.[method.toLowerCase()];
+  if (!op) return `admin route ${method} ${template} is not in mock-admin.yaml`;
+  const documented = (op.responses as Record<string, Record<string, unknown>>)[String(status)];
+  if (!documented) return `status ${status} not documented for ${template}`;
+  const pointer = documented.$ref
+    ? `${documented.$ref as string}/content/application~1json/schema`
+    : `#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+  return admin.validator(pointer);
 }
 
 function fmt(errors: readonly { instancePath: string; message?: string; params?: unknown }[] | null | undefined): string {
@@ -59,20 +75,14 @@ export function checkResponse(spec: Spec, request: FastifyRequest, reply: Fastif
     if (contentType !== 'application/json') return `${where}: admin answer is ${contentType}, not application/json`;
     const err = parse();
     if (err) return err;
-    const template = (request.routeOptions.url ?? path).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    const item = (admin.doc.paths as Record<string, Record<string, Record<string, unknown>>>)[template];
-    const op = item?.[request.method.toLowerCase()];
-    if (!op) {
-      if (status === 404 && !request.routeOptions.url) return null; // unknown admin path: AdminError checked below
-      return `${where}: admin route ${request.method} ${template} is not in mock-admin.yaml`;
+    if (!request.routeOptions.url) {
+      // no admin route matched (unknown path or method): the not-found answer is an AdminError
+      const v = admin.validator('#/components/schemas/AdminError');
+      return v(body) ? null : `${where}: not an AdminError: ${fmt(v.errors)}`;
     }
-    const responses = op.responses as Record<string, Record<string, unknown>>;
-    const documented = responses[String(status)];
-    if (!documented) return `${where}: status ${status} not documented for ${template}`;
-    const pointer = documented.$ref
-      ? `${documented.$ref as string}/content/application~1json/schema`
-      : `#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${request.method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
-    const v = admin.validator(pointer);
+    const template = request.routeOptions.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const v = adminResponseValidator(admin, request.method, template, status);
+    if (typeof v === 'string') return `${where}: ${v}`;
     return v(body) ? null : `${where}: ${fmt(v.errors)}`;
   }
 
