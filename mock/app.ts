@@ -24,6 +24,11 @@ import loansRoutes from './http/routes/loans';
 import paymentRoutes from './http/routes/payment';
 import paymentPlatformRoutes from './http/routes/payment-platform';
 import driftPlugin, { type Drift } from './http/drift';
+import faultInjection from './http/faults';
+import statePersistence from './http/persistence';
+import { rewriteSessionUrl, sessionsAdmin } from './http/sessions';
+import type { FaultRuleInput } from './store/faults';
+import { parseLatencyFlag } from './store/faults';
 
 export interface BuildOptions {
   /** Seed of the baseline (faker names/profiles); default 20150901. */
@@ -47,6 +52,12 @@ export interface BuildOptions {
   onResponsePayload?: (request: FastifyRequest, reply: FastifyReply, payload: unknown) => void;
   /** Test-only: injected drifts for the Pact "checks can fail" tests (mock/http/drift.ts reads them). */
   drift?: unknown;
+  /** Durable state (`--state-file`): every session is loaded from and written through to this file. */
+  stateFile?: string | null;
+  /** Compaction threshold of the state file in bytes (default 16 MiB; tests use a small one). */
+  stateFileCompactBytes?: number;
+  /** Global latency every session starts with (`--latency`): `"200"`, `"100-500"` (ms) or a rule. */
+  latency?: string | FaultRuleInput | null;
 }
 
 function parseTime(t: number | string | Date | undefined): number | undefined {
@@ -64,6 +75,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     routerOptions: { caseSensitive: true },
+    // `/s/{session}/...` selects a session (issue 7): the router sees the legacy path
+    rewriteUrl: rewriteSessionUrl,
   });
   const resolved: ResolvedOptions = {
     seed: options.seed ?? DEFAULT_SEED,
@@ -97,6 +110,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   await app.register(envelopeErrors);
   await app.register(transport);
+  // operations (issue 7): fault injection, durable state, sessions admin; before the routes so their hooks apply
+  const latency = typeof options.latency === 'string' ? parseLatencyFlag(options.latency) : (options.latency ?? null);
+  if (typeof options.latency === 'string' && !latency) throw new Error(`invalid latency: ${options.latency} (MS or MIN-MAX)`);
+  await app.register(faultInjection, { latency });
+  if (options.stateFile) await app.register(statePersistence, { path: options.stateFile, compactBytes: options.stateFileCompactBytes });
+  await app.register(sessionsAdmin, { prefix: '/__mock' });
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   if (options.drift) await app.register(driftPlugin, { drifts: options.drift as Drift[] }); // test-only (Pact drift tests)
   if (options.onResponsePayload) {

@@ -1,8 +1,10 @@
 // `npm start` (tsx mock/cli.ts): the mock on 127.0.0.1:4010.
 //   --port N / PORT, --host H / HOST, --seed N / MOCK_SEED, --fixed-codes / MOCK_FIXED_CODES=1,
-//   --admin-token T / MOCK_ADMIN_TOKEN, --clock ISO (start the mock clock there, frozen), --callback-delay MS
+//   --admin-token T / MOCK_ADMIN_TOKEN, --clock ISO (start the mock clock there, frozen), --callback-delay MS,
+//   --state-file PATH / MOCK_STATE_FILE (durable state), --latency MS|MIN-MAX / MOCK_LATENCY (every operation)
 import { parseArgs } from 'node:util';
 import { startServer } from './server';
+import { parseLatencyFlag } from './store/faults';
 
 function fail(message: string): never {
   console.error(`mock: ${message}`);
@@ -26,12 +28,15 @@ async function main(): Promise<void> {
       'admin-token': { type: 'string' },
       clock: { type: 'string' },
       'callback-delay': { type: 'string' },
+      'state-file': { type: 'string' },
+      latency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(`npm start -- [--port 4010] [--host 127.0.0.1] [--seed N] [--fixed-codes] [--admin-token T] [--clock ISO] [--callback-delay MS]
-  env: PORT, HOST, MOCK_SEED, MOCK_FIXED_CODES=1, MOCK_ADMIN_TOKEN`);
+                 [--state-file PATH] [--latency MS|MIN-MAX]
+  env: PORT, HOST, MOCK_SEED, MOCK_FIXED_CODES=1, MOCK_ADMIN_TOKEN, MOCK_STATE_FILE, MOCK_LATENCY`);
     return;
   }
   const env = process.env;
@@ -41,6 +46,9 @@ async function main(): Promise<void> {
   const fixedCodes = values['fixed-codes'] ?? (env.MOCK_FIXED_CODES === '1' || env.MOCK_FIXED_CODES === 'true');
   const adminToken = values['admin-token'] ?? env.MOCK_ADMIN_TOKEN ?? null;
   if (values.clock !== undefined && Number.isNaN(Date.parse(values.clock))) fail(`--clock must be an ISO-8601 time, got "${values.clock}"`);
+  const stateFile = values['state-file'] ?? env.MOCK_STATE_FILE ?? null;
+  const latencyFlag = values.latency ?? env.MOCK_LATENCY;
+  if (latencyFlag !== undefined && latencyFlag !== '' && !parseLatencyFlag(latencyFlag)) fail(`--latency must be MS or MIN-MAX (0..60000), got "${latencyFlag}"`);
   const pretty = process.stdout.isTTY === true;
   const server = await startServer({
     port,
@@ -50,6 +58,10 @@ async function main(): Promise<void> {
     adminToken,
     ...(values.clock !== undefined ? { clockStart: values.clock } : {}),
     ...(values['callback-delay'] !== undefined ? { callbackDelayMs: int('--callback-delay', values['callback-delay'], 3000) } : {}),
+    ...(stateFile ? { stateFile } : {}),
+    // tuning (and the crash test): compact the state file once its log passes this many bytes
+    ...(env.MOCK_STATE_COMPACT_BYTES ? { stateFileCompactBytes: int('MOCK_STATE_COMPACT_BYTES', env.MOCK_STATE_COMPACT_BYTES, 16 * 1024 * 1024) } : {}),
+    ...(latencyFlag ? { latency: latencyFlag } : {}),
     logger: pretty
       ? { level: 'info', transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', hideObject: true } } }
       : { level: 'info' },
@@ -58,6 +70,8 @@ async function main(): Promise<void> {
     `partywo mock listening on ${server.url}`,
     `  admin API ${server.url}/__mock (${adminToken ? 'Bearer token required' : 'loopback only'}), accounts: ${server.url}/__mock/accounts`,
     fixedCodes ? '  --fixed-codes: every captcha is 8888, every SMS code 123456' : '  SMS codes and captcha answers are printed below as they are issued',
+    ...(stateFile ? [`  state file ${stateFile}: every change is saved before it is answered`] : []),
+    ...(latencyFlag ? [`  --latency ${latencyFlag} ms on every operation (rule cli-latency; DELETE /__mock/faults clears it)`] : []),
   ];
   for (const l of lines) console.log(l);
   const stop = async () => {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isObject, type JsonObject } from './lib/json';
+import { isObject, type JsonObject } from '../mock/http/spec-ajv';
 import { docsDir, repoRoot, specDocuments } from './lib/paths';
 import { runRedocly } from './lib/redocly';
 import { bundleMainDocument, jsonText } from './lib/spec-build';

@@ -1,21 +1,16 @@
-// Drives the mock's admin API (named scenarios, captcha and SMS read-back, reset, payment flush) and
-// its public API (through the typed client) for the provider states of the pacts.
-import { createPartywoClient, joinUrl, type PartywoClient } from '../client';
+// Drives the mock's admin API for the provider verification: reset between interactions and the named
+// scenarios that are the provider states. HTTP only, so the mock may run in any process.
+import { joinUrl } from '../client';
 
-/** Raised when the mock refuses a scenario or a setup call. */
+/** Raised when the mock refuses a scenario or a reset. */
 export class MockStateError extends Error {}
 
 /** A thin client of the mock's admin API, relative to the provider base URL (session prefixes included). */
 export class MockDriver {
-  readonly api: PartywoClient;
-  private keySerial = 0;
-
   constructor(
     readonly baseUrl: string,
     private readonly doFetch: typeof fetch = globalThis.fetch.bind(globalThis),
-  ) {
-    this.api = createPartywoClient({ baseUrl, fetch: doFetch });
-  }
+  ) {}
 
   private async admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const res = await this.doFetch(joinUrl(this.baseUrl, `/__mock/${path.replace(/^\//, '')}`), {
@@ -31,8 +26,9 @@ export class MockDriver {
       throw new MockStateError(`${method} /__mock/${path}: HTTP ${res.status}, not JSON: ${text.slice(0, 200)}`);
     }
     if (!res.ok) {
-      const message = (json as { message?: unknown }).message;
-      throw new MockStateError(`${method} /__mock/${path}: HTTP ${res.status} ${typeof message === 'string' ? message : text.slice(0, 200)}`);
+      // the admin API answers {error, code}
+      const { error, code } = json as { error?: unknown; code?: unknown };
+      throw new MockStateError(`${method} /__mock/${path}: HTTP ${res.status} ${typeof code === 'string' ? `${code} ` : ''}${typeof error === 'string' ? error : text.slice(0, 200)}`);
     }
     return json as T;
   }
@@ -48,50 +44,9 @@ export class MockDriver {
     return out.ids ?? {};
   }
 
-  /** The names of the scenarios the mock offers. */
-  async scenarioNames(): Promise<string[]> {
-    const out = await this.admin<{ scenarios: { name: string }[] }>('GET', 'scenarios');
-    return out.scenarios.map((s) => s.name);
+  /** The scenarios the mock offers, with their parameters (name -> meaning). */
+  async scenarios(): Promise<{ name: string; params: Record<string, string> }[]> {
+    const out = await this.admin<{ scenarios: { name: string; params: Record<string, string> }[] }>('GET', 'scenarios');
+    return out.scenarios;
   }
-
-  /** Issues a captcha for `imageKey` the way the page does (#9) and reads its text back. */
-  async captcha(imageKey = this.freshKey()): Promise<{ imageKey: string; captchaCode: string }> {
-    const image = await this.api.getImageValidate({ image_key: imageKey, t: String(Date.now()) });
-    if (!image.contentType.startsWith('image/')) throw new MockStateError(`getImageValidate answered ${image.contentType}`);
-    const out = await this.admin<{ code: string }>('GET', `captchas/${encodeURIComponent(imageKey)}`);
-    return { imageKey, captchaCode: out.code };
-  }
-
-  /** The newest SMS code sent to `phone`. */
-  async lastSmsCode(phone: string): Promise<string> {
-    const out = await this.admin<{ messages: { code: string }[] }>('GET', `sms?phone=${encodeURIComponent(phone)}`);
-    const code = out.messages[0]?.code;
-    if (!code) throw new MockStateError(`no SMS was sent to ${phone}`);
-    return code;
-  }
-
-  /** Sends an SMS code to `phone` through #1 (with a fresh captcha) and returns it. */
-  async sendSms(phone: string): Promise<string> {
-    const { imageKey, captchaCode } = await this.captcha();
-    const res = await this.api.sendValidateMessage({ phone_number: phone, validate_key: imageKey, validate_code: captchaCode });
-    if (!res.success) throw new MockStateError(`sendValidateMessage(${phone}): ${res.message ?? ''}`);
-    return this.lastSmsCode(phone);
-  }
-
-  /** Delivers every pending payment callback now. */
-  async flushPayments(): Promise<void> {
-    await this.admin('POST', 'payments/flush');
-  }
-
-  /** A captcha key of our own (distinct keys, so one state's captcha never consumes another's). */
-  freshKey(): string {
-    this.keySerial += 1;
-    return `pact-state-${process.pid}-${this.keySerial}`;
-  }
-}
-
-/** Throws unless the envelope says success (a setup step that must not fail). */
-export function expectSuccess<T extends { success: boolean; message?: string | null }>(what: string, res: T): T {
-  if (!res.success) throw new MockStateError(`${what} failed: ${res.message ?? '(no message)'}`);
-  return res;
 }

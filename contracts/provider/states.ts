@@ -1,6 +1,7 @@
 // Provider-state handlers for pact-js's Verifier (the `stateHandlers` pattern of pact-js's examples).
 // Two back ends:
-//  - the mock (default): each state runs its recipe of mock-states.ts against `${base}/__mock/...`;
+//  - the mock (default): each state loads the mock's scenario of the same name,
+//    `POST ${base}/__mock/scenarios/{name}` with the pact's params (mock-states.ts);
 //  - a backend's own state change URL (PROVIDER_STATES_URL): each setup and teardown is POSTed there as
 //    JSON `{"state": <name>, "params": {...}, "action": "setup"|"teardown"}` - byte for byte what the
 //    Pact verifier itself posts to a `providerStatesSetupUrl` - and the JSON object it answers becomes
@@ -9,7 +10,7 @@
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
 import { stateNames } from '../shared/states';
 import { MockDriver } from './mock-driver';
-import { mockRecipes } from './mock-states';
+import { setUpMockState } from './mock-states';
 import type { StateContext } from './request-filter';
 
 type Params = Record<string, unknown>;
@@ -21,9 +22,7 @@ export function mockStateBackend(baseUrl: string, doFetch?: typeof fetch): State
   const mock = new MockDriver(baseUrl, doFetch);
   return async (state, params, action) => {
     if (action === 'teardown') return undefined; // the next interaction's reset clears everything
-    const recipe = (mockRecipes as Record<string, (m: MockDriver, p: Params) => Promise<Record<string, string>>>)[state];
-    // a state the kit does not know: try the mock's scenario of that name
-    return recipe ? recipe(mock, params) : mock.scenario(state, params);
+    return setUpMockState(mock, state, params);
   };
 }
 

@@ -1,8 +1,9 @@
 // The provider states of the partywo pacts: the names the consumer suites use in `.given(...)`, the
 // parameters they pass, and the values the provider must return from the state setup (consumed by
 // `fromProviderState('${key}')` and by the request filter's placeholders). This table is the backend
-// team's checklist for their state change URL (README "Pact"), and the mock implements every state
-// through its named scenarios (contracts/provider/mock-states.ts).
+// team's checklist for their state change URL (README "Pact"). On the mock every state is the named
+// scenario of the same name (mock/fixtures/*-scenarios.ts, `POST /__mock/scenarios/{name}`), which
+// returns these keys among its ids; contracts/test/scenarios.pact.test.ts holds the two lists together.
 
 /** One provider state. */
 export interface StateInfo {

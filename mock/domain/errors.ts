@@ -63,7 +63,7 @@ export const errors = {
   ID_NUMBER_INVALID: '身份证号码不正确',
   PRODUCT_NOT_FOUND: '套餐不存在',
   MATERIAL_NOT_FOUND: '资料不存在',
-  MATERIAL_TYPE_INVALID: '资料类型不正确(100701-100713)',
+  MATERIAL_TYPE_INVALID: '资料类型不正确(客户可上传 100701-100711)',
   FILE_TOO_LARGE: '上传文件过大(不能超过10MB)',
   APPROVE_RESULT_INVALID: '审批结果不正确(true、false或0)',
 
@@ -93,6 +93,12 @@ export const errors = {
   SCENARIO_PARAM_INVALID: '场景参数不正确',
   CLOCK_BACKWARDS: '模拟时钟不能倒退',
   CAPTCHA_NOT_FOUND: '该图形验证码不存在',
+
+  // operations: fault injection and sessions (issue 7)
+  FAULT_INJECTED: '模拟故障',
+  FAULT_NOT_FOUND: '该故障规则不存在',
+  SESSION_NOT_FOUND: '该会话不存在',
+  SESSION_LIMIT_REACHED: '会话数量已达上限',
 } as const;
 
 export type ErrorCode = keyof typeof errors;

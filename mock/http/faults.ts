@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import { domainError } from '../domain/errors';
 import type { FaultRuleInput } from '../store/faults';
 import { parseFaultRule } from '../store/faults';
+import { adminGuard } from './admin';
 import { sendEnvelope, sendFailure } from './errors';
 
 /** Id of the rule `--latency` adds to every session. */
@@ -27,6 +28,8 @@ async function faultInjection(app: FastifyInstance, opts: FaultInjectionOptions)
     for (const s of app.sessions.list()) s.faults.add(latency, CLI_LATENCY_RULE_ID);
     app.sessions.onCreated((s) => s.faults.add(latency, CLI_LATENCY_RULE_ID));
   }
+
+  await app.register(faultsAdmin, { prefix: '/__mock' });
 
   // callback style: a request of a session without rules costs one property read, no promise
   app.addHook('onRequest', (request, reply, done) => {
@@ -57,32 +60,33 @@ async function faultInjection(app: FastifyInstance, opts: FaultInjectionOptions)
 /** Applies each session's fault rules to legacy operations; register after the transport plugin. */
 export default fp(faultInjection, { name: 'mock-fault-injection', fastify: '5.x', dependencies: ['mock-transport'] });
 
-export interface FaultsAdminOptions {
-  send: (request: FastifyRequest, reply: FastifyReply, body: unknown, status?: number) => unknown;
-  fail: (request: FastifyRequest, reply: FastifyReply, code: 'FAULT_NOT_FOUND' | 'PARAM_INVALID', detail: string, status: number) => unknown;
+function sendJson(request: FastifyRequest, reply: FastifyReply, body: unknown, status = 200) {
+  request.responseSummary = { success: true, code: null, message: null };
+  return reply.code(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
-/** GET/POST/DELETE /faults; register inside the admin API's context (prefix /__mock). */
-export function faultsAdminRoutes(app: FastifyInstance, opts: FaultsAdminOptions): void {
-  app.get('/faults', async (request, reply) => opts.send(request, reply, { faults: request.session.faults.list() }));
+/** GET/POST/DELETE /__mock/faults (register with `{ prefix: '/__mock' }`): the request's session's rules. */
+export async function faultsAdmin(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', adminGuard);
+
+  app.get('/faults', async (request, reply) => sendJson(request, reply, { faults: request.session.faults.list() }));
 
   app.post('/faults', async (request, reply) => {
     const parsed = parseFaultRule(request.body ?? null, (id) => app.servedOperations.has(id));
-    if (!parsed.ok) return opts.fail(request, reply, 'PARAM_INVALID', parsed.error, 400);
-    let rule;
+    if (!parsed.ok) return sendFailure(request, reply, domainError('PARAM_INVALID', parsed.error), 400);
     try {
-      rule = request.session.faults.add(parsed.rule);
+      return sendJson(request, reply, request.session.faults.add(parsed.rule), 201);
     } catch (err) {
-      return opts.fail(request, reply, 'PARAM_INVALID', (err as Error).message, 400);
+      if (err instanceof RangeError) return sendFailure(request, reply, domainError('PARAM_INVALID', err.message), 400);
+      throw err;
     }
-    return opts.send(request, reply, rule, 201);
   });
 
   app.delete('/faults', async (request, reply) => {
     const id = (request.query as Record<string, string | undefined>).id;
-    if (id === undefined) return opts.send(request, reply, { removed: request.session.faults.remove() });
+    if (id === undefined) return sendJson(request, reply, { removed: request.session.faults.remove() });
     const removed = request.session.faults.remove(id);
-    if (removed === 0) return opts.fail(request, reply, 'FAULT_NOT_FOUND', `unknown fault rule: ${id}`, 404);
-    return opts.send(request, reply, { removed });
+    if (removed === 0) return sendFailure(request, reply, domainError('FAULT_NOT_FOUND', id), 404);
+    return sendJson(request, reply, { removed });
   });
 }

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { StaffRole } from '../domain/accounts/state';
 import type { Principal } from '../domain/accounts/auth';
-import { requireCustomer, requireStaff } from '../domain/accounts/auth';
+import { authenticate, requireCustomer, requireStaff } from '../domain/accounts/auth';
 import type { DomainError, ErrorCode } from '../domain/errors';
 import { domainError } from '../domain/errors';
 import type { Db } from '../domain/state';
@@ -43,6 +43,9 @@ export interface OpContext {
   customer(customerId?: string | null, tokenParam?: string): CustomerPrincipal;
   /** The staff user of `login_token`, of one of `roles` when given. */
   staff(roles?: readonly StaffRole[] | null, tokenParam?: string): StaffPrincipal;
+  /** Runs a decision as whoever `login_token` belongs to (customer or staff: the decision checks what they
+   *  may see); the token's bookkeeping events are kept whatever the outcome. */
+  runAsUser<V>(decide: (who: Principal, db: Db, ctx: Ctx) => Decision<V>, tokenParam?: string): V;
   /** Throws a failure envelope. */
   fail(code: ErrorCode, detail?: string | null): never;
   /** Absolute URL of a path of this server (as the client reached it). */
@@ -137,6 +140,15 @@ function contextFor(operationId: string, request: FastifyRequest, reply: Fastify
     },
     staff(roles, tokenParam = 'login_token') {
       return op.run((db, ctx) => requireStaff(db, bound.params[tokenParam], roles ?? null, ctx.now));
+    },
+    runAsUser(decide, tokenParam = 'login_token') {
+      const token = op.str(tokenParam);
+      return op.run((db, ctx) => {
+        const who = authenticate(db, token, ctx.now);
+        if (!who.ok) return who;
+        const d = decide(who.value, db, ctx);
+        return { ...d, events: [...who.events, ...d.events] };
+      });
     },
     fail(code, detail) {
       throw EnvelopeError.of(code, detail);

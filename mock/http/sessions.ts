@@ -7,7 +7,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainError } from '../domain/errors';
 import type { Session } from '../store/session';
 import { DEFAULT_SESSION } from '../store/session';
+import { adminGuard } from './admin';
 import { EnvelopeError } from './envelope';
+import { sendFailure } from './errors';
 
 export const SESSION_HEADER = 'x-mock-session';
 export const SESSION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -63,21 +65,24 @@ export function sessionInfo(s: Session): { name: string; now: string; requests: 
   return { name: s.name, now: new Date(s.clock.now()).toISOString(), requests: s.journal.latest(1)[0]?.seq ?? 0 };
 }
 
-export interface SessionsAdminOptions {
-  /** Sends an admin JSON answer (the admin API's own helper). */
-  send: (request: FastifyRequest, reply: FastifyReply, body: unknown, status?: number) => unknown;
-  /** Sends an admin error (the admin API's own helper). */
-  fail: (request: FastifyRequest, reply: FastifyReply, code: 'SESSION_NOT_FOUND' | 'PARAM_INVALID', detail: string, status: number) => unknown;
+function sendJson(request: FastifyRequest, reply: FastifyReply, body: unknown) {
+  request.responseSummary = { success: true, code: null, message: null };
+  return reply.code(200).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
-/** GET /sessions and DELETE /sessions/:name; register inside the admin API's context (prefix /__mock). */
-export function sessionsAdminRoutes(app: FastifyInstance, opts: SessionsAdminOptions): void {
-  app.get('/sessions', async (request, reply) => opts.send(request, reply, { sessions: app.sessions.list().map(sessionInfo) }));
+/** GET /__mock/sessions and DELETE /__mock/sessions/{name} (register with `{ prefix: '/__mock' }`); global,
+ *  whatever session the request itself is in. */
+export async function sessionsAdmin(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', adminGuard);
+
+  app.get('/sessions', async (request, reply) => sendJson(request, reply, { sessions: app.sessions.list().map(sessionInfo) }));
 
   app.delete('/sessions/:name', async (request, reply) => {
     const { name } = request.params as { name: string };
-    if (!SESSION_NAME.test(name)) return opts.fail(request, reply, 'PARAM_INVALID', `会话名 ${JSON.stringify(name)} (session name must match ^[A-Za-z0-9_-]{1,64}$)`, 400);
-    if (!app.sessions.drop(name)) return opts.fail(request, reply, 'SESSION_NOT_FOUND', `unknown session: ${name}`, 404);
-    return opts.send(request, reply, { ok: true });
+    if (!SESSION_NAME.test(name)) {
+      return sendFailure(request, reply, domainError('PARAM_INVALID', `会话名 ${JSON.stringify(name)} (session name must match ^[A-Za-z0-9_-]{1,64}$)`), 400);
+    }
+    if (!app.sessions.drop(name)) return sendFailure(request, reply, domainError('SESSION_NOT_FOUND', name), 404);
+    return sendJson(request, reply, { ok: true });
   });
 }

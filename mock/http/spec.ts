@@ -2,17 +2,12 @@
 // exist at which path, and one Ajv (JSON Schema 2020-12) validator per operation, compiled on first use.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-
-// ajv-formats is CommonJS; under tsx/vitest the default export may arrive wrapped
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+import { DOCUMENT_ID, createSpecValidator, followRef, pointerToken } from './spec-ajv';
 
 export const DEFAULT_SPEC_PATH = fileURLToPath(new URL('../../openapi/generated/openapi.json', import.meta.url));
 export const DEFAULT_ADMIN_SPEC_PATH = fileURLToPath(new URL('../../openapi/generated/mock-admin.json', import.meta.url));
 
-const DOC_ID = 'urn:partywo:mock-spec';
 const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'options', 'head'] as const;
 
 type Json = Record<string, unknown>;
@@ -43,21 +38,8 @@ export interface Spec {
   validateRequest(operationId: string, params: Record<string, unknown>): readonly ErrorObject[] | null;
 }
 
-function escapeToken(t: string): string {
-  return t.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function resolve(doc: Json, node: unknown): Json | undefined {
-  let cur = node as Json | undefined;
-  for (let i = 0; i < 20 && cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/'); i++) {
-    let target: unknown = doc;
-    for (const raw of cur.$ref.slice(2).split('/')) {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      target = (target as Json | undefined)?.[key];
-    }
-    cur = target as Json | undefined;
-  }
-  return cur;
+  return followRef(doc, node).node as Json | undefined;
 }
 
 /** Property names and required names of an object schema (following $ref and allOf). */
@@ -85,7 +67,7 @@ function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) =>
     for (const method of METHODS) {
       const op = item[method] as Json | undefined;
       if (!op || typeof op.operationId !== 'string') continue;
-      const base = `#/paths/${escapeToken(path)}/${method}`;
+      const base = `#/paths/${pointerToken(path)}/${method}`;
       const existing = ops.get(op.operationId);
       if (existing) {
         existing.methods.push(method);
@@ -100,10 +82,10 @@ function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) =>
         requestContentTypes = Object.keys(content);
         const ct = ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'].find((c) => content[c]?.schema);
         if (ct) {
-          requestPointer = `${base}/requestBody/content/${escapeToken(ct)}/schema`;
+          requestPointer = `${base}/requestBody/content/${pointerToken(ct)}/schema`;
           if ((op.requestBody as Json).$ref) {
             // a $ref'd request body: point at the resolved schema through the component
-            requestPointer = `${(op.requestBody as Json).$ref as string}/content/${escapeToken(ct)}/schema`;
+            requestPointer = `${(op.requestBody as Json).$ref as string}/content/${pointerToken(ct)}/schema`;
           }
           shape = objectShape(doc, content[ct]!.schema);
         }
@@ -123,7 +105,7 @@ function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) =>
           {
             type: 'object',
             required: params.filter((x) => x.p.required).map((x) => x.p.name as string),
-            properties: Object.fromEntries(params.map((x) => [x.p.name as string, { $ref: `${DOC_ID}${x.pointer}` }])),
+            properties: Object.fromEntries(params.map((x) => [x.p.name as string, { $ref: `${DOCUMENT_ID}${x.pointer}` }])),
           },
           key,
         );
@@ -137,7 +119,7 @@ function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) =>
         ? (((op.responses as Json)['200'] as Json).$ref as string)
         : `${base}/responses/200`;
       for (const [ct, media] of Object.entries(okContent ?? {})) {
-        if (media.schema) responses[ct] = `${okBase}/content/${escapeToken(ct)}/schema`;
+        if (media.schema) responses[ct] = `${okBase}/content/${pointerToken(ct)}/schema`;
       }
       ops.set(op.operationId, {
         operationId: op.operationId,
@@ -154,28 +136,9 @@ function buildOperations(doc: Json, ajvAddSchema: (schema: Json, key: string) =>
   return ops;
 }
 
-/** Ajv with OpenAPI's extra formats accepted as annotations. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, validateSchema: false });
-  addFormats(ajv);
-  for (const name of ['password', 'binary', 'byte', 'int32', 'int64', 'float', 'double']) ajv.addFormat(name, () => true);
-  return ajv;
-}
-
 /** Loads an OpenAPI document and builds its operation table and validators. */
 export function createSpec(doc: Json): Spec {
-  const ajv = createAjv();
-  ajv.addSchema({ ...doc, $id: DOC_ID }, DOC_ID);
-  const cache = new Map<string, ValidateFunction>();
-  const validator = (pointer: string): ValidateFunction => {
-    let v = cache.get(pointer);
-    if (!v) {
-      const ref = pointer.startsWith('#') ? `${DOC_ID}${pointer}` : pointer;
-      v = ajv.compile({ $ref: ref });
-      cache.set(pointer, v);
-    }
-    return v;
-  };
+  const { ajv, at: validator } = createSpecValidator(doc);
   const operations = buildOperations(doc, (schema, key) => ajv.addSchema(schema, key));
   return {
     doc,

@@ -7,13 +7,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { BoundParams, ResponseSummary, UploadedFile } from './context';
 import { EnvelopeError } from './envelope';
+import { resolveSession } from './sessions';
 
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
-/** The session a request belongs to. Issue 7 adds the `/s/{session}/` prefix and `X-Mock-Session`. */
-export function sessionNameOf(_request: FastifyRequest): string {
-  return 'default';
-}
+/** The session a request belongs to: `/s/{session}/` prefix, `X-Mock-Session` header, else `default` (sessions.ts). */
+export { sessionNameOf } from './sessions';
 
 function isUpload(v: unknown): v is UploadedFile {
   return typeof v === 'object' && v !== null && Buffer.isBuffer((v as UploadedFile).data) && typeof (v as UploadedFile).filename === 'string';
@@ -81,7 +80,7 @@ async function transport(app: FastifyInstance): Promise<void> {
   app.decorateRequest('responseSummary', null);
 
   app.addHook('onRequest', async (request) => {
-    request.session = app.sessions.get(sessionNameOf(request));
+    request.session = resolveSession(app, request);
   });
 
   app.addHook('onResponse', async (request, reply) => {

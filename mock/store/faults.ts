@@ -95,6 +95,13 @@ export function parseLatencyFlag(value: string): FaultRuleInput | null {
   return max === undefined || max === min ? { latencyMs: min } : { latencyMs: min, latencyMaxMs: max };
 }
 
+/** The seed of a session's fault rules: the mock's seed mixed with the session name. */
+export function faultSeed(seed: number, sessionName: string): number {
+  let h = seed | 0;
+  for (let i = 0; i < sessionName.length; i++) h = draw32(h, sessionName.charCodeAt(i));
+  return h;
+}
+
 interface Live {
   rule: FaultRule;
   seed: number;

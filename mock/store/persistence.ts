@@ -201,12 +201,7 @@ export class StateFile {
   /** Writes a fresh snapshot now (temp file, fsync, rename) and continues the log after it. */
   async compact(): Promise<void> {
     await this.commit();
-    const run = async () => this.#compact();
-    const p = (this.#flushing ?? Promise.resolve()).then(run);
-    this.#flushing = p.finally(() => {
-      if (this.#flushing === p) this.#flushing = null;
-    });
-    await p;
+    await this.#chain((this.#flushing ?? Promise.resolve()).then(() => this.#compact()));
   }
 
   /** Flushes, stops recording and releases the file. */
@@ -228,8 +223,12 @@ export class StateFile {
 
   #append(rec: StateFileRecord): void {
     if (this.#replaying || this.#closed) return;
-    // serialised at once: evolve keeps event objects in the state and later changes may mutate them
-    this.#pending.push(JSON.stringify(rec) + '\n');
+    // serialised at once: the state keeps some of these objects and later changes mutate them
+    this.#appendLine(JSON.stringify(rec));
+  }
+
+  #appendLine(json: string): void {
+    this.#pending.push(json + '\n');
     this.#appended++;
     if (!this.#flushScheduled) {
       // changes made outside a request (scheduled payment callbacks) are flushed by themselves
@@ -244,14 +243,18 @@ export class StateFile {
   async #until(target: number): Promise<void> {
     while (this.#durable < target) {
       if (this.#broken) throw this.#broken;
-      if (!this.#flushing) {
-        const p = this.#flushOnce();
-        this.#flushing = p.finally(() => {
-          if (this.#flushing === p) this.#flushing = null;
-        });
-      }
+      if (!this.#flushing) this.#chain(this.#flushOnce());
       await this.#flushing;
     }
+  }
+
+  /** Makes `work` the write in flight (writes never overlap); cleared when it settles. */
+  #chain(work: Promise<void>): Promise<void> {
+    const settled: Promise<void> = work.finally(() => {
+      if (this.#flushing === settled) this.#flushing = null;
+    });
+    this.#flushing = settled;
+    return settled;
   }
 
   async #flushOnce(): Promise<void> {
@@ -327,8 +330,17 @@ export class StateFile {
     this.#attached.add(session);
     const s = session.name;
     if (created) this.#append({ t: 'open', s });
+    // events are serialised before evolve runs (it keeps event objects and later events of the same batch
+    // may change them) and recorded once they are applied
+    let serialised: string | null = null;
     this.#detach.push(
-      session.store.onApplied((events) => this.#append({ t: 'ev', s, e: events })),
+      session.store.onApplying((events) => {
+        serialised = this.#replaying || this.#closed ? null : JSON.stringify({ t: 'ev', s, e: events } satisfies StateFileRecord);
+      }),
+      session.store.onApplied(() => {
+        if (serialised !== null) this.#appendLine(serialised);
+        serialised = null;
+      }),
       session.store.onReplaced((db, reason) => this.#append({ t: 'state', s, reason, state: db.state })),
       session.clock.onChange(() => this.#append({ t: 'clock', s, ...clockImage(session) })),
       session.blobs.onPut((b) =>
@@ -383,15 +395,16 @@ export class StateFile {
       parsed.push(rec);
     }
 
-    if (parsed.length === 0) {
-      // new (or empty, or only a torn first line: nothing in it was ever acknowledged)
+    if (buf.length === 0) {
+      // new or empty
       this.#writeSnapshot();
       return { existed: false, records: 0, discardedBytes: 0, sessions: this.#registry.list().map((s) => s.name) };
     }
-    const first = parsed[0]!;
-    if (first.t !== 'snapshot' || first.v !== STATE_FILE_VERSION) {
+    // the first line is written whole (temp file + rename): if it is not a snapshot, this is not our file
+    const first = parsed[0];
+    if (!first || lines[0]!.end + 1 > goodEnd || first.t !== 'snapshot' || first.v !== STATE_FILE_VERSION) {
       throw new StateFileError(
-        `state file ${path} is not a partywo mock state file of version ${STATE_FILE_VERSION} (first line: ${first.t === 'snapshot' ? `version ${String(first.v)}` : first.t})`,
+        `state file ${path} is not a partywo mock state file of version ${STATE_FILE_VERSION} (first line: ${!first ? 'not a record' : first.t === 'snapshot' ? `version ${String(first.v)}` : String(first.t)})`,
       );
     }
     if (discardedBytes > 0) {

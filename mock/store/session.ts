@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../domain/state';
 import { domainError } from '../domain/errors';
 import type { Ctx, Decision } from '../domain/types';
 import { BlobStore } from './blobs';
+import { FaultRules, faultSeed } from './faults';
 import type { ClockOptions } from './clock';
 import { MockClock } from './clock';
 import { Journal } from './journal';
@@ -34,8 +35,7 @@ export interface SmsMessage {
 /** Carries out one effect of the given type for a session (registered by route plugins). */
 export type EffectHandler = (session: Session, effect: Effect) => void;
 
-/** A fault rule (issue 7 fills in the shape and the behaviour). */
-export type FaultRule = Record<string, unknown>;
+export type { FaultRule } from './faults';
 
 export interface SessionOptions {
   name: string;
@@ -70,7 +70,8 @@ export class Session {
   readonly blobs = new BlobStore();
   /** Newest last. */
   readonly outbox: SmsMessage[] = [];
-  faults: FaultRule[] = [];
+  /** Fault rules for this session's legacy operations (POST /__mock/faults, --latency). */
+  readonly faults: FaultRules;
   readonly log: Logger;
 
   constructor(options: SessionOptions) {
@@ -80,6 +81,7 @@ export class Session {
     this.clock = new MockClock(options.clock);
     this.store = new Store(() => options.baseline(options.seed));
     this.scheduler = new Scheduler(this.clock);
+    this.faults = new FaultRules(faultSeed(options.seed, options.name));
     this.scheduler.onError = (err, job) => this.log.error({ err, job, session: this.name }, 'scheduled job failed');
   }
 

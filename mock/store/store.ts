@@ -31,6 +31,7 @@ export class Store {
   #db: Db;
   readonly #baseline: () => State;
   readonly #applied = new Set<AppliedListener>();
+  readonly #applying = new Set<(events: readonly DomainEvent[]) => void>();
   readonly #replaced = new Set<ReplacedListener>();
 
   /** `baseline` builds a fresh baseline State (called on construction and on every reset). */
@@ -56,7 +57,8 @@ export class Store {
     const counters = advanced();
     const events: DomainEvent[] = [];
     if (counters) events.push({ slice: 'core', type: 'core/countersAdvanced', counters });
-    events.push(...d.events);
+    // a loop, not push(...d.events): spreading ~100,000 events as arguments overflows the call stack
+    for (const e of d.events) events.push(e);
     this.apply(events);
     return d.ok
       ? { ok: true, value: d.value, effects: d.effects, events }
@@ -66,6 +68,7 @@ export class Store {
   /** Applies events in order and notifies listeners once. */
   apply(events: readonly DomainEvent[]): void {
     if (events.length === 0) return;
+    for (const l of this.#applying) l(events);
     for (const e of events) evolve(this.#db, e);
     for (const l of this.#applied) l(events, this.#db);
   }
@@ -85,6 +88,13 @@ export class Store {
   reset(): void {
     this.#db = dbOf(this.#baseline());
     for (const l of this.#replaced) l(this.#db, 'reset');
+  }
+
+  /** Called with the events before they are applied: evolve keeps event objects in the state and later
+   *  events of the same batch may change them, so persistence serialises them here. */
+  onApplying(l: (events: readonly DomainEvent[]) => void): () => void {
+    this.#applying.add(l);
+    return () => this.#applying.delete(l);
   }
 
   onApplied(l: AppliedListener): () => void {

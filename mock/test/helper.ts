@@ -1,5 +1,6 @@
 // Shared helper of the api tests: a fresh app per test file whose EVERY response is checked against the
-// spec (one check here, not per test), and small clients that talk exactly like the legacy jQuery client.
+// spec (one check here, not per test: legacy answers against openapi.json, every /__mock JSON answer against
+// mock-admin.json), and small clients that talk exactly like the legacy jQuery client.
 import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';

@@ -206,6 +206,8 @@ describe('business-level bad input', () => {
     // a missing text parameter is still named first
     expect(await send(null, { ...form, login_token: '' })).toMatchObject({ code: 'PARAM_MISSING', message: '缺少参数: login_token' });
     expectEnvelopeFailure(await send({ filename: 'x.png', data: PNG }, { ...form, orderMaterialType: '100799' }), 'PARAM_INVALID');
+    // a back-office material type is a 1007 code but not one a customer may upload
+    expectEnvelopeFailure(await send({ filename: 'x.png', data: PNG }, { ...form, orderMaterialType: '100712' }), 'MATERIAL_TYPE_INVALID');
     const big = await upload(t(), form, { filename: 'big.png', data: Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 + 1)]) });
     expect(big.statusCode).toBe(200);
     expect(big.headers['content-type']).toMatch(/^text\/html/);
@@ -246,7 +248,8 @@ describe('business-level bad input', () => {
     };
     await fails(t(), 'invokeBindBanCard', 'CARD_NO_INVALID', await withCaptcha({ cardno: '6222020000000008' }));
     await fails(t(), 'invokeBindBanCard', 'ID_NUMBER_INVALID', await withCaptcha({ idcardno: '110105198501011235' }));
-    await fails(t(), 'invokeBindBanCard', 'PARAM_INVALID', await withCaptcha({ bankCode: 'NOPE' })); // the spec's bank-code enum
+    await fails(t(), 'invokeBindBanCard', 'BANK_CODE_INVALID', await withCaptcha({ bankCode: 'NOPE' })); // well-formed but unknown: the business check answers
+    await fails(t(), 'invokeBindBanCard', 'PARAM_INVALID', await withCaptcha({ bankCode: 'IC-BC' })); // malformed: the spec's pattern answers
     await fails(t(), 'invokeBindBanCard', 'CARD_REFUSED_BY_BANK', await withCaptcha({ cardno: '6222020000000056' }));
     await fails(t(), 'invokeBindBanCard', 'BIND_ID_INVALID', await withCaptcha({ bindBankCardId: '209912310001' }));
     await fails(t(), 'invokeBindBanCard', 'CAPTCHA_INVALID', { ...card, img_validate_key: '3f2a9c1e-0b4d-4e8a-9f10-5c6d7e8f9a0b', img_validate_code: 'zzzz' });

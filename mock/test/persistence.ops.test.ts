@@ -174,8 +174,11 @@ describe('state file (store level)', () => {
     expect(lines.length).toBeGreaterThan(3);
     writeFileSync(file, [lines[0], 'garbage', ...lines.slice(1)].join('\n'));
     await expect(StateFile.open(registry(), { path: file })).rejects.toThrow(/line 2 is damaged/);
-    writeFileSync(file, '{"hello":"world"}\n');
-    await expect(StateFile.open(registry(), { path: file })).rejects.toThrow(/not a partywo mock state file/);
+    for (const other of ['{"hello":"world"}\n', 'hello', '{"t":"ev","s":"default","e":[]}\n']) {
+      writeFileSync(file, other);
+      await expect(StateFile.open(registry(), { path: file })).rejects.toThrow(/not a partywo mock state file/);
+      expect(readFileSync(file, 'utf8')).toBe(other); // left untouched
+    }
     writeFileSync(file, '{"t":"snapshot","v":99,"sessions":{}}\n');
     await expect(StateFile.open(registry(), { path: file })).rejects.toThrow(/version 1/);
     // a refused open leaves no lock behind
@@ -217,7 +220,7 @@ describe('state file (store level)', () => {
     await sf.commit();
     // a later request mutates the stored token object in place (lastUsedAt); replay must end equal
     d.clock.advance(60_000);
-    scenario(d, 'a logged-in customer', { phoneNumber: '13766667777' });
+    scenario(d, 'a logged-in customer', { phoneNumber: '13766667777', password: r.password });
     expect(r.login_token).toBeTruthy();
     await sf.close();
     open.pop();

@@ -173,11 +173,18 @@ export interface paths {
         };
         /**
          * List the named scenarios
-         * @description The named scenarios, which are also the Pact provider states (names are stable): e.g. "a registered
-         *     customer", "a logged-in customer", "a staff user of company X", "an order in draft", "an order
-         *     awaiting seller approval", "an order awaiting risk approval", "an order waiting for loan", "a loan
-         *     with N of M instalments paid", "a loan with an overdue instalment", "a customer with a bound card",
-         *     "a paid-off loan"; each with the parameters it takes.
+         * @description The named scenarios, each with the parameters it takes. They are the Pact provider states: every
+         *     state the pacts use is a scenario of the same name (names are stable). Accounts: "a registered
+         *     customer", "a logged-in customer", "another logged-in customer", "a staff user of company X", "a
+         *     logged-in staff user of company X", "an image captcha was issued", "an SMS code was sent to an
+         *     unregistered phone", "an SMS code was sent to a registered customer", "a password reset was
+         *     verified", "an SMS code was sent to a new phone of a logged-in customer". Orders, loans and
+         *     payments: "an order id was reserved", "an order in draft", "an order awaiting seller approval", "an
+         *     order awaiting risk approval", "an order waiting for loan", "a loan with N of M instalments paid", "a
+         *     loan with an overdue instalment", "a paid-off loan", "a customer with a bound card", "a bank-card
+         *     binding was started", "a bank-card binding SMS code was sent", "a payment was requested", "a payment
+         *     SMS code was sent", "a payment was confirmed", "a payment is in flight for an instalment". Bulk
+         *     fixture: "many orders".
          */
         get: operations["mockListScenarios"];
         put?: never;
@@ -312,7 +319,11 @@ export interface paths {
         };
         /**
          * List fault rules
-         * @description The session's fault rules, in the order they apply (the first matching rule of each kind wins).
+         * @description The session's fault rules, in the order they apply: rules for one operation before global rules, each
+         *     group in the order added. For each kind of fault (latency, dropped connection, error, forced failure)
+         *     the first matching rule that has it decides; a dropped connection wins over an error, an error over a
+         *     forced failure. Random choices (rates, latency ranges) come from a stream seeded by `--seed`, the
+         *     session name and the rule, so the same rules and requests fault the same way every run.
          */
         get: operations["mockListFaults"];
         put?: never;
@@ -407,11 +418,9 @@ export interface components {
             code: string;
             /**
              * @description `account` (every code of sendValidateMessage #1), `bindCard` (#38), `payment` (#42).
-             * @example account
-             * @example bindCard
-             * @example payment
+             * @enum {string}
              */
-            purpose: string;
+            purpose: "account" | "bindCard" | "payment";
             /** @description The SMS text as a phone would show it. */
             text: string;
             sentAt: components["schemas"]["IsoTime"];
@@ -425,7 +434,7 @@ export interface components {
         ClockState: {
             now: components["schemas"]["IsoTime"];
             /** @description True when the clock only moves through this API (it does not follow real time). */
-            frozen?: boolean;
+            frozen: boolean;
         };
         /** @description Exactly one of `advanceSeconds` or `set`. */
         ClockMove: {
@@ -626,13 +635,13 @@ export interface components {
             failure?: {
                 message: string;
                 /** @default FAULT_INJECTED */
-                code: string;
+                code?: string;
             };
             /**
              * @description Share of matching requests that get `failure`.
              * @default 1
              */
-            failureRate: number;
+            failureRate?: number;
             /** @description Share of matching requests whose connection is closed without an answer. */
             dropRate?: number;
         } | unknown | unknown | unknown | unknown;
@@ -1231,6 +1240,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ok"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description No such session. */

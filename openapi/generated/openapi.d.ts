@@ -2887,7 +2887,7 @@ export interface components {
             customerId: components["schemas"]["CustomerId"];
             /** @description The draft the material belongs to (不可缺). */
             orderId: components["schemas"]["OrderId"];
-            /** @description The upload slot's material type (family 1007; the 2015 form uses 100701–100711). */
+            /** @description The upload slot's material type (family 1007). Customers may upload 100701–100711 (the 2015 form's slots); 100712 征信 and 100713 其它信息 are back-office types and are refused with MATERIAL_TYPE_INVALID. */
             orderMaterialType: components["schemas"]["Code1007"];
             /**
              * Format: binary
@@ -3047,7 +3047,7 @@ export interface components {
              * @default seller
              * @enum {string}
              */
-            role: "seller" | "risk" | "finance";
+            role?: "seller" | "risk" | "finance";
             /** @description A staff login token (2016 client only); accepted and ignored by the mock, which keeps the legacy open registration. */
             login_token?: components["schemas"]["LoginToken"];
             /** @description Subsidiary (分公司) id (2016 client only); ignored by the mock. */
@@ -3384,8 +3384,8 @@ export interface components {
             username: string;
             /** @description The bank-reserved mobile (银行预留电话), which receives the SMS code. */
             phone: components["schemas"]["PhoneNumber"];
-            /** @description The card's bank (getBankCode #44 code, e.g. `ICBC`). Optional here (the document names it on #39 only); when sent it must be a known code (BANK_CODE_INVALID). */
-            bankCode?: components["schemas"]["BankCode"];
+            /** @description The card's bank (getBankCode #44 code, e.g. `ICBC`; the known codes are the BankCode family, case-insensitive). Optional here (the document names it on #39 only); when sent it must be a known code (BANK_CODE_INVALID). */
+            bankCode?: string;
         };
         /**
          * ConfirmBindBankcardRequest
@@ -3418,8 +3418,8 @@ export interface components {
             customerId: components["schemas"]["CustomerId"];
             /** @description The card number, as sent to #38. */
             cardno: string;
-            /** @description The card's bank (getBankCode #44 code). */
-            bankCode: components["schemas"]["BankCode"];
+            /** @description The card's bank (getBankCode #44 code; the known codes are the BankCode family, case-insensitive; any other code is refused with BANK_CODE_INVALID). */
+            bankCode: string;
             /** @description Re-sent by the client; not checked again. */
             img_validate_key?: components["schemas"]["ImageValidateKey"];
             /** @description Re-sent by the client; not checked again. */

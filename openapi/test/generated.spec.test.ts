@@ -4,9 +4,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolvePointer } from '../../scripts/lib/json';
+import { createSpecValidator, pointerToken, resolvePointer } from '../../mock/http/spec-ajv';
 import { generatedDir } from '../../scripts/lib/paths';
-import { createSpecValidator, pointerToken } from '../../scripts/lib/spec-ajv';
 import { buildGeneratedFiles, staleFiles, writeGeneratedFiles, type GeneratedFile } from '../../scripts/lib/spec-build';
 import { listOperations } from '../../scripts/lib/spec-walk';
 

@@ -5,9 +5,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, openapiDir, repoRoot } from '../../scripts/lib/paths';
-import { createSpecValidator, formatErrors, pointerToken, type SpecValidator } from '../../scripts/lib/spec-ajv';
+import { createSpecValidator, formatErrors, pointerToken, type JsonObject, type SpecValidator } from '../../mock/http/spec-ajv';
 import { bundleDocument, type OpenApiDocument } from '../../scripts/lib/spec-build';
-import type { JsonObject } from '../../scripts/lib/json';
 import { deref, listOperations, type OperationEntry } from '../../scripts/lib/spec-walk';
 
 let prism: ChildProcess | undefined;

@@ -232,3 +232,28 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     await stop();
   }
 }
+
+/** The summary lines printed at the end (also used by the spec test's log). */
+export function summary(r: ConformanceReport): string[] {
+  const ops = new Set(r.exchanges.map((e) => e.operationId));
+  const lines = [
+    `conformance: ${r.exchanges.length} requests to ${ops.size} operations in ${(r.durationMs / 1000).toFixed(1)} s ` +
+      `(${r.byRoute.prism} through prism proxy, ${r.byRoute['prism-lenient']} through prism proxy --validate-request false (deliberately invalid requests), ${r.byRoute.direct} direct)`,
+    `documented outcomes reached: ${r.outcomesReached}/${r.outcomesDocumented}`,
+    `spec violations: ${r.violations.length}; unexpected answers: ${r.unexpected.length}; unreached outcomes: ${r.unreached.length}; sensitive-data findings: ${r.leaks.length} (${r.responsesScanned} answers scanned)`,
+  ];
+  const direct = [...new Set(r.exchanges.filter((e) => e.route === 'direct').map((e) => `${e.operationId}: ${e.reason}`))];
+  if (direct.length) lines.push('sent directly to the mock (checked by our validator only):', ...direct.map((d) => `  - ${d}`));
+  const section = (title: string, items: string[]) => {
+    if (items.length) lines.push(`${title}:`, ...items.slice(0, 50).map((i) => `  - ${i}`), ...(items.length > 50 ? [`  ... ${items.length - 50} more`] : []));
+  };
+  section('VIOLATIONS', r.violations);
+  section('UNEXPECTED', r.unexpected);
+  section('UNREACHED', r.unreached);
+  section('SENSITIVE DATA', r.leaks);
+  return lines;
+}
+
+export function passed(r: ConformanceReport): boolean {
+  return r.violations.length === 0 && r.unexpected.length === 0 && r.unreached.length === 0 && r.leaks.length === 0;
+}

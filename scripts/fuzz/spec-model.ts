@@ -1,13 +1,13 @@
 // The bundled spec (openapi/generated/openapi.json) as the fuzzer and the conformance run read it: every
 // operation with its parameters (schema and JSON pointer each), its documented outcomes (the success and
 // failure examples of its 200 answer) and one Ajv validator for requests and responses. Built from the
-// spec alone (scripts/lib), never from the mock's own spec loader, so it is an independent oracle.
+// spec alone, never from the mock's own operation table (mock/http/spec.ts), so it is an independent oracle
+// (only the Ajv set-up and the JSON-pointer helpers of mock/http/spec-ajv.ts are shared).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { followRef, isObject, type JsonObject } from '../lib/json';
+import { createSpecValidator, followRef, formatErrors, isObject, pointerToken, type JsonObject, type SpecValidator } from '../../mock/http/spec-ajv';
 import { generatedDir } from '../lib/paths';
-import { createSpecValidator, formatErrors, pointerToken, type SpecValidator } from '../lib/spec-ajv';
 
 export const BUNDLED_SPEC = path.join(generatedDir, 'openapi.json');
 export const FAILURE_ENVELOPE = '#/components/schemas/FailureEnvelope';

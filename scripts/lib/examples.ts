@@ -1,7 +1,6 @@
 // Finds every example of a bundled OpenAPI document (media types, parameters, schemas) and validates it
 // against its schema with Ajv (JSON Schema 2020-12).
-import { followRef as follow, HTTP_METHODS, isBinaryMediaType, isObject, type JsonObject } from './json';
-import { createSpecValidator, formatErrors, pointerToken } from './spec-ajv';
+import { createSpecValidator, followRef as follow, formatErrors, HTTP_METHODS, isBinaryMediaType, isObject, pointerToken, type JsonObject } from '../../mock/http/spec-ajv';
 
 /** Keywords whose value is a subschema, or a map / list of subschemas. */
 const SUBSCHEMA_KEYS = ['items', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames'];

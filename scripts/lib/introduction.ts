@@ -4,9 +4,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MAGIC_CARDS } from '../../mock/domain/payments/cards';
-import { HTTP_METHODS, isObject, type JsonObject } from './json';
+import { HTTP_METHODS, isObject, pointerToken, type JsonObject } from '../../mock/http/spec-ajv';
 import { openapiDir } from './paths';
-import { pointerToken } from './spec-ajv';
 
 export const introductionFile = path.join(openapiDir, 'introduction.md');
 

@@ -48,9 +48,13 @@ export async function bundleMainDocument(root: string, options: { force?: boolea
   return doc;
 }
 
-/** TypeScript declarations for a bundled document, exactly as the openapi-typescript CLI would write them. */
+/**
+ * TypeScript declarations for a bundled document, as the openapi-typescript CLI writes them with
+ * `--default-non-nullable false`: a parameter or property with a `default` stays optional unless the spec
+ * lists it as required (the tool's default would make every defaulted one required, e.g. #23's `role`).
+ */
 export async function generateTypes(doc: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, { silent: true });
+  const ast = await openapiTS(structuredClone(doc) as unknown as OpenAPI3, { silent: true, defaultNonNullable: false });
   return `${COMMENT_HEADER}${astToString(ast)}`;
 }
 

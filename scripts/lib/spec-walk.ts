@@ -1,5 +1,5 @@
 // Reading a bundled OpenAPI document: its operations and the parameter names each one accepts.
-import { followRef, HTTP_METHODS, isObject, type JsonObject } from './json';
+import { followRef, HTTP_METHODS, isObject, type JsonObject } from '../../mock/http/spec-ajv';
 
 /** Resolves internal `$ref`s (`#/components/...`) of a bundled document; other values are returned as they are. */
 export function deref(doc: JsonObject, node: unknown): unknown {

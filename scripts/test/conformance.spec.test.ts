@@ -3,8 +3,7 @@
 // reached, no answer may carry sensitive data. A second part proves the detector itself: a drifted mock
 // and a spec-breaking request must be flagged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summary } from '../conformance';
-import { runConformance, startStack, type ConformanceReport } from '../conformance/run';
+import { runConformance, startStack, summary, type ConformanceReport } from '../conformance/run';
 
 describe('conformance through prism proxy --errors', () => {
   let report: ConformanceReport;

@@ -1,20 +1,23 @@
 // Code tables the order side needs (base-code families 1005, 1007, 1019) and the 2015 fee table.
+import { BASE_CODES, codeLabel } from '../codes';
 import type { OrderStatus, RepaymentStatus } from './state';
 
-/** 1005 labels of the statuses the mock uses. */
-export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  '100501': '未完成',
-  '100502': '商家审核中',
-  '100503': '风控审核中',
-  '100504': '已删除',
-  '100506': '待放款',
-  '100507': '还款中',
-  '100508': '已还清',
-  '100509': '拒绝',
-  '100510': '已逾期',
-};
+/** The labels of `codes` in the base-code tables (BASE_CODES, #8: one source for every label). */
+function labelsOf<K extends string>(codes: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const c of codes) {
+    const label = codeLabel(c);
+    if (!label) throw new Error(`code ${c} has no label in BASE_CODES`);
+    out[c] = label;
+  }
+  return out;
+}
 
-export const ORDER_STATUSES = Object.keys(ORDER_STATUS_LABELS) as OrderStatus[];
+/** 1005 statuses the mock uses. */
+export const ORDER_STATUSES: readonly OrderStatus[] = ['100501', '100502', '100503', '100504', '100506', '100507', '100508', '100509', '100510'];
+
+/** 1005 labels of the statuses the mock uses. */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = labelsOf(ORDER_STATUSES);
 
 /** Client pseudo filters (client-facts 2.5): not statuses, they stand for a set of statuses. */
 export const PSEUDO_STATUS_FILTERS: Record<string, readonly OrderStatus[]> = {
@@ -25,28 +28,13 @@ export const PSEUDO_STATUS_FILTERS: Record<string, readonly OrderStatus[]> = {
 };
 
 /** 1019 labels. */
-export const REPAYMENT_STATUS_LABELS: Record<RepaymentStatus, string> = {
-  '101901': '还款中',
-  '101902': '已还款',
-  '101903': '已逾期',
-};
+export const REPAYMENT_STATUS_LABELS: Record<RepaymentStatus, string> = labelsOf<RepaymentStatus>(['101901', '101902', '101903']);
 
 /** 1007 upload material types (100701..100713). */
-export const MATERIAL_TYPE_LABELS: Record<string, string> = {
-  '100701': '身份证',
-  '100702': '房产证明',
-  '100703': '现住址证明',
-  '100704': '工作证明',
-  '100705': '收入证明',
-  '100706': '结婚证/单身证明',
-  '100707': '连带责任人身份证照片',
-  '100708': '企业用户营业执照照片',
-  '100709': '企业用户组织结构代码证',
-  '100710': '企业用户税务登记证',
-  '100711': '企业用户企业经营场所照片',
-  '100712': '征信',
-  '100713': '其它信息',
-};
+export const MATERIAL_TYPE_LABELS: Readonly<Record<string, string>> = BASE_CODES['1007']!;
+
+/** The 1007 types a customer may upload (#17): 100701..100711; 100712 征信 and 100713 其它信息 are back-office uploads (client-facts 2.6). */
+export const CUSTOMER_MATERIAL_TYPES: ReadonlySet<string> = new Set(Object.keys(MATERIAL_TYPE_LABELS).filter((code) => code <= '100711'));
 
 /** Material type whose presence #16 requires (at least one). */
 export const ID_CARD_MATERIAL = '100701';

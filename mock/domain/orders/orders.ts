@@ -8,7 +8,7 @@ import type { Db } from '../state';
 import type { Ctx, Decision } from '../types';
 import { accept, refuse } from '../types';
 import { isMobile, isPrcIdNumber } from './checks';
-import { FEN_QI_TIMES, ID_CARD_MATERIAL, MATERIAL_TYPE_LABELS, standardPoundageFen } from './codes';
+import { CUSTOMER_MATERIAL_TYPES, FEN_QI_TIMES, ID_CARD_MATERIAL, MATERIAL_TYPE_LABELS, standardPoundageFen } from './codes';
 import { parseYuan } from './money';
 import type { ApproveRecord, ApproveStage, Order, OrderApplicant, OrderMaterial, OrderPackage, OrderStatus } from './state';
 
@@ -397,7 +397,7 @@ export interface UploadOrderMaterial {
 
 /** #17: records a material of the caller's draft; the file itself is stored by the shell under `fileKey`. */
 export function uploadOrderMaterial(db: Db, cmd: UploadOrderMaterial, ctx: Ctx): Decision<OrderMaterial> {
-  if (!MATERIAL_TYPE_LABELS[cmd.orderMaterialType]) return refuse('MATERIAL_TYPE_INVALID', `orderMaterialType=${cmd.orderMaterialType.slice(0, 20)}`);
+  if (!CUSTOMER_MATERIAL_TYPES.has(cmd.orderMaterialType)) return refuse('MATERIAL_TYPE_INVALID', `orderMaterialType=${cmd.orderMaterialType.slice(0, 20)}`);
   const d = draftOf(db, cmd.actor, cmd.orderId);
   if (!d.ok) return d;
   const orderMaterialId = ctx.ids.next('material');

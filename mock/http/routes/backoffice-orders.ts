@@ -2,7 +2,7 @@
 // approval records (#26-#30, #33). Thin adapters.
 import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '../../domain/accounts/state';
-import { authenticate } from '../../domain/accounts/auth';
+import type { ApproveInput } from '../../domain/orders/orders';
 import { approveOrder, visibleOrder } from '../../domain/orders/orders';
 import type { ListView } from '../../domain/orders/slice';
 import { approveRecordView, companyOf, orderRow, pageOfList } from '../../domain/orders/views';
@@ -19,23 +19,22 @@ function list(op: OpContext, role: StaffRole, view: ListView) {
   return success({ obj: page.page, list: page.rows.map(orderRow), message: '' });
 }
 
+/** A decision as the back office sends it (#27, #29, #34): the staff user of `login_token`, the order and
+ *  the approval fields. */
+export function approvalInput(op: OpContext): ApproveInput {
+  return {
+    actor: op.staff(),
+    orderId: op.str('orderId'),
+    approveResult: op.opt('approveResult'),
+    approvePerson: op.opt('approvePerson'),
+    approveName: op.opt('approveName'),
+    approveRemarks: op.opt('approveRemarks'),
+  };
+}
+
 function approve(op: OpContext, stage: 'seller' | 'risk') {
-  const actor = op.staff();
-  op.run((db, ctx) =>
-    approveOrder(
-      db,
-      {
-        actor,
-        stage,
-        orderId: op.str('orderId'),
-        approveResult: op.opt('approveResult'),
-        approvePerson: op.opt('approvePerson'),
-        approveName: op.opt('approveName'),
-        approveRemarks: op.opt('approveRemarks'),
-      },
-      ctx,
-    ),
-  );
+  const input = approvalInput(op);
+  op.run((db, ctx) => approveOrder(db, { ...input, stage }, ctx));
   return success({ message: '审批完成' });
 }
 
@@ -54,14 +53,11 @@ export default async function backofficeOrdersRoutes(app: FastifyInstance): Prom
 
     // #33: staff of the order's company (any role) or the order's customer
     getApproveRecordsByOrderId(op) {
-      const token = op.str('login_token');
-      const records = op.run((db, ctx) => {
-        const who = authenticate(db, token, ctx.now);
-        if (!who.ok) return who;
-        const o = visibleOrder(db, who.value, op.str('orderId'));
-        if (!o.ok) return { ...o, events: [...who.events, ...o.events] };
+      const records = op.runAsUser((who, db) => {
+        const o = visibleOrder(db, who, op.str('orderId'));
+        if (!o.ok) return o;
         const rs = o.value.approveRecordIds.map((id) => db.state.orders.approveRecords[id]).filter((r) => r !== undefined);
-        return accept(rs.map(approveRecordView), who.events);
+        return accept(rs.map(approveRecordView), o.events);
       });
       return success({ list: records, message: '' });
     },

@@ -1,7 +1,6 @@
 // Tag "orders": order id, the three-step wizard, materials, the customer's list, one order, deletion
 // (#13-#21). Thin adapters: parameters -> one domain call -> envelope.
 import type { FastifyInstance } from 'fastify';
-import { authenticate } from '../../domain/accounts/auth';
 import type { ApplicantField, PackageField, WireFields } from '../../domain/orders/orders';
 import {
   APPLICANT_FIELDS,
@@ -108,26 +107,17 @@ export default async function ordersRoutes(app: FastifyInstance): Promise<void> 
 
     // #20: the order's customer, or staff of its company
     queryOrdersByOrderId(op) {
-      const token = op.str('login_token');
-      const r = op.run((db, ctx) => {
-        const who = authenticate(db, token, ctx.now);
-        if (!who.ok) return who;
-        const o = visibleOrder(db, who.value, op.str('orderId'));
-        if (!o.ok) return { ...o, events: [...who.events, ...o.events] };
-        return accept({ order: orderObject(o.value), materials: materialsOf(db, o.value) }, who.events);
+      const r = op.runAsUser((who, db) => {
+        const o = visibleOrder(db, who, op.str('orderId'));
+        if (!o.ok) return o;
+        return accept({ order: orderObject(o.value), materials: materialsOf(db, o.value) }, o.events);
       });
       return success({ obj: r.order, list: r.materials.map((m) => materialView(m, op.fileUrl)), message: '' });
     },
 
     // #21: the order's customer, or staff of its company
     deleteOrderByOrderId(op) {
-      const token = op.str('login_token');
-      op.run((db, ctx) => {
-        const who = authenticate(db, token, ctx.now);
-        if (!who.ok) return who;
-        const d = deleteOrder(db, { actor: who.value, orderId: op.str('orderId') }, ctx);
-        return { ...d, events: [...who.events, ...d.events] };
-      });
+      op.runAsUser((who, db, ctx) => deleteOrder(db, { actor: who, orderId: op.str('orderId') }, ctx));
       return success({ message: '' });
     },
   });

@@ -86,14 +86,19 @@ export class SensitiveDataScanner {
     if (session.outbox.length < seen) seen = 0; // reset since
     for (let i = seen; i < session.outbox.length; i++) this.addSmsCode(session.outbox[i]!.code);
     this.#outboxSeen.set(session, session.outbox.length);
-    const { accounts, orders } = session.db.state as unknown as {
-      accounts: { captchas: Record<string, { code: string }>; customers: Record<string, { passwordHash?: string }>; staff: Record<string, { passwordHash?: string }> };
+    this.harvestState(session.db.state);
+  }
+
+  /** Harvests a state (a Session's, or `state` of a GET /__mock/state snapshot): captchas, hashes, card numbers. */
+  harvestState(state: unknown): void {
+    const s = state as {
+      accounts?: { captchas?: Record<string, { code: string }>; customers?: Record<string, { passwordHash?: string }>; staff?: Record<string, { passwordHash?: string }> };
       orders?: { bankCards?: Record<string, { cardNo?: string }> };
     };
-    for (const c of Object.values(accounts.captchas)) this.addCaptcha(c.code);
-    for (const c of Object.values(accounts.customers)) this.addHash(c.passwordHash);
-    for (const s of Object.values(accounts.staff)) this.addHash(s.passwordHash);
-    for (const card of Object.values(orders?.bankCards ?? {})) this.addCard(card.cardNo);
+    for (const c of Object.values(s.accounts?.captchas ?? {})) this.addCaptcha(c.code);
+    for (const c of Object.values(s.accounts?.customers ?? {})) this.addHash(c.passwordHash);
+    for (const x of Object.values(s.accounts?.staff ?? {})) this.addHash(x.passwordHash);
+    for (const card of Object.values(s.orders?.bankCards ?? {})) this.addCard(card.cardNo);
   }
 
   /** Scans one answer; `where` names it. Admin API paths are skipped. Returns the new findings. */
