@@ -2,10 +2,14 @@
 // the same run on the same machine, with autocannon on loopback; plus startup time to first answer and
 // list latency with 100,000 orders. Writes bench-results.json (git-ignored). Not part of npm test.
 //
+// Systems: `mock` = the mock as `npm start` runs it (tsx), `bundle` = the same code bundled by esbuild and run
+// by plain node (no TypeScript loader: what a build step would give), `bare`, `wiremock`, `prism`.
 // Options: --duration S (per measurement, default 5), --rounds N (default 2), --orders N (default 100000),
-//          --only mock,bare,wiremock,prism, --skip-list, --skip-startup, --profile (CPU profile of the mock
-//          into .artifacts/prof/), --out FILE.
+//          --only mock,bundle,bare,wiremock,prism, --skip-list, --skip-startup, --profile (CPU profile of the
+//          mock into .artifacts/prof/), --out FILE.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +25,18 @@ function opt(name: string, def: string): string {
 const DURATION_S = Number(opt('duration', '5'));
 const ROUNDS = Number(opt('rounds', '2'));
 const LIST_ORDERS = Number(opt('orders', '100000'));
-const ONLY = new Set(opt('only', 'mock,bare,wiremock,prism').split(','));
+const ONLY = new Set(opt('only', 'mock,bundle,bare,wiremock,prism').split(','));
 const SKIP_LIST = argv.includes('--skip-list');
 const SKIP_STARTUP = argv.includes('--skip-startup');
 const PROFILE = argv.includes('--profile');
 const OUT = path.resolve(ROOT, opt('out', 'bench-results.json'));
 const WIREMOCK_JAR = path.join(ROOT, 'node_modules/wiremock/build/wiremock-standalone-3.13.2.jar');
 const PRISM = path.join(ROOT, 'node_modules/.bin/prism');
+const ESBUILD = path.join(ROOT, 'node_modules/.bin/esbuild');
+const BUNDLE = path.join(ROOT, '.artifacts/bench-build/mock-server.mjs');
 
-type SystemName = 'mock' | 'bare' | 'wiremock' | 'prism';
-const SYSTEMS: SystemName[] = (['mock', 'bare', 'wiremock', 'prism'] as const).filter((s) => ONLY.has(s));
+type SystemName = 'mock' | 'bundle' | 'bare' | 'wiremock' | 'prism';
+let SYSTEMS: SystemName[] = (['mock', 'bundle', 'bare', 'wiremock', 'prism'] as const).filter((s) => ONLY.has(s));
 
 interface Endpoint {
   key: string;
@@ -47,10 +53,30 @@ function tsxArgs(script: string, extra: string[] = []): string[] {
   return [...extra, '--import', 'tsx', path.join(ROOT, script)];
 }
 
-async function startMock(extraNodeArgs: string[] = [], env: Record<string, string> = {}): Promise<{ child: Child; port: number; readyMs: number }> {
-  const child = startChild('mock', process.execPath, tsxArgs('scripts/bench/mock-server.ts', extraNodeArgs), env);
+/** The command that starts the mock: through tsx (as `npm start`) or the esbuild bundle under plain node. */
+function mockCommand(kind: 'mock' | 'bundle', extraNodeArgs: string[] = []): string[] {
+  return kind === 'mock' ? tsxArgs('scripts/bench/mock-server.ts', extraNodeArgs) : [...extraNodeArgs, BUNDLE];
+}
+
+async function startMock(kind: 'mock' | 'bundle', extraNodeArgs: string[] = []): Promise<{ child: Child; port: number; readyMs: number }> {
+  const child = startChild(kind, process.execPath, mockCommand(kind, extraNodeArgs));
   const a = await child.announced;
   return { child, port: a.port as number, readyMs: a.readyMs as number };
+}
+
+/** Bundles the mock's bench entry with esbuild (a dependency of tsx); false when esbuild is not there. */
+function buildBundle(): boolean {
+  if (!existsSync(ESBUILD)) return false;
+  mkdirSync(path.dirname(BUNDLE), { recursive: true });
+  // spec.ts and ui.ts find the spec and the console from import.meta.url: both live in mock/http/
+  const url = pathToFileURL(path.join(ROOT, 'mock/http/bundle.mjs')).href;
+  const r = spawnSync(
+    ESBUILD,
+    ['scripts/bench/mock-server.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--define:import.meta.url=${JSON.stringify(url)}`, `--outfile=${BUNDLE}`, '--log-level=warning'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (r.status !== 0) log(`esbuild failed, no bundle row: ${r.stderr}`);
+  return r.status === 0;
 }
 
 interface Envelope {
@@ -154,17 +180,24 @@ async function startPeers(captured: { path: string; contentType: string; body: s
   return out;
 }
 
-/** Spawn -> first 200 of #22, three times; the median. */
-async function measureStartup(): Promise<{ firstAnswerMs: number[]; readyMs: number[] }> {
+interface StartupResult {
+  /** Spawn -> first 200 answer of #22, three runs. */
+  firstAnswerMs: number[];
+  /** The server's own ms since process start when listening. */
+  readyMs: number[];
+}
+
+/** Spawn -> first 200 of #22, three times (the median counts). */
+async function measureStartup(kind: 'mock' | 'bundle'): Promise<StartupResult> {
   const firstAnswerMs: number[] = [];
   const readyMs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const port = await freePort();
     const t0 = performance.now();
-    const child = startChild('mock-startup', process.execPath, tsxArgs('scripts/bench/mock-server.ts'), { BENCH_PORT: String(port) });
+    const child = startChild(`${kind}-startup`, process.execPath, mockCommand(kind), { BENCH_PORT: String(port) });
     try {
       await waitFor(async () => (await request(port, 'POST', '/order/queryProductController', '', 'application/x-www-form-urlencoded', {}, 1000)).status === 200, 30_000, 2);
-      firstAnswerMs.push(performance.now() - t0);
+      firstAnswerMs.push(Math.round(performance.now() - t0));
       readyMs.push((await child.announced).readyMs as number);
     } finally {
       await child.stop();
@@ -175,8 +208,12 @@ async function measureStartup(): Promise<{ firstAnswerMs: number[]; readyMs: num
 
 interface ListTiming {
   samples: number;
+  /** Client side (HTTP round trip on loopback). */
   p50: number;
   p99: number;
+  /** Server side: the journal's durationMs (request received -> answer sent). */
+  serverP50: number;
+  serverP99: number;
   lastPageMs: number;
 }
 
@@ -195,7 +232,7 @@ async function timePages(port: number, path: string, params: Record<string, stri
   const first = JSON.parse((await request(port, 'POST', path, body(1))).body.toString('utf8')) as Envelope;
   must(first, path);
   if (!Array.isArray(first.list) || first.list.length !== 10) throw new Error(`${path} page 1 has ${first.list?.length ?? 'no'} rows`);
-  for (let i = 0; i < 30; i++) await request(port, 'POST', path, body(1 + ((i * 7919) % pages)));
+  for (let i = 0; i < 100; i++) await request(port, 'POST', path, body(1 + ((i * 7919) % pages)));
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const page = 1 + ((i * 104729) % pages);
@@ -204,10 +241,19 @@ async function timePages(port: number, path: string, params: Record<string, stri
     times.push(performance.now() - t);
     if (r.status !== 200) throw new Error(`${path} page ${page} -> ${r.status}`);
   }
+  const journal = await sendJson<{ requests: { url: string; durationMs: number }[] }>(port, 'GET', `/__mock/requests?limit=${samples}`);
+  const server = journal.requests.filter((r) => r.url.startsWith(path)).map((r) => r.durationMs);
   const tl = performance.now();
   await request(port, 'POST', path, body(pages));
   const lastPageMs = performance.now() - tl;
-  return { samples, p50: round(quantile(times, 0.5)), p99: round(quantile(times, 0.99)), lastPageMs: round(lastPageMs) };
+  return {
+    samples,
+    p50: round(quantile(times, 0.5)),
+    p99: round(quantile(times, 0.99)),
+    serverP50: round(quantile(server, 0.5)),
+    serverP99: round(quantile(server, 0.99)),
+    lastPageMs: round(lastPageMs),
+  };
 }
 
 /** Loads `n` orders of one new customer (the "many orders" scenario: the store's bulk path), then times pages of #19 and #26. */
@@ -234,11 +280,14 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'partywo-bench-'));
   const children: Child[] = [];
   const t0 = performance.now();
+  const loadBefore = os.loadavg();
   try {
-    log(`machine: ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    log(`machine: ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
+    if (loadBefore[0]! > os.cpus().length * 0.5) log('warning: the machine is busy; numbers (p99 above all) carry the noise of other processes');
+    if (SYSTEMS.includes('bundle') && !buildBundle()) SYSTEMS = SYSTEMS.filter((s) => s !== 'bundle');
     const profDir = path.join(ROOT, '.artifacts/prof');
     if (PROFILE) mkdirSync(profDir, { recursive: true });
-    const mock = await startMock(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+    const mock = await startMock('mock', PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
     children.push(mock.child);
     const prep = await prepareMock(mock.port);
     const captured = [];
@@ -246,25 +295,38 @@ async function main(): Promise<void> {
       const r = await request(mock.port, 'POST', e.path, e.body);
       captured.push({ path: e.path, contentType: String(r.headers['content-type'] ?? 'application/json; charset=utf-8'), body: r.body.toString('utf8') });
     }
-    const peers = await startPeers(captured, tmp);
-    for (const p of Object.values(peers)) children.push(p.child);
     const ports: Partial<Record<SystemName, number>> = { mock: mock.port };
-    for (const [k, v] of Object.entries(peers)) ports[k as SystemName] = v.port;
+    const endpointsOf: Partial<Record<SystemName, Endpoint[]>> = { mock: prep.endpoints };
+    if (SYSTEMS.includes('bundle')) {
+      const b = await startMock('bundle');
+      children.push(b.child);
+      ports.bundle = b.port;
+      endpointsOf.bundle = (await prepareMock(b.port)).endpoints; // its own customer token and draft order
+    }
+    const peers = await startPeers(captured, tmp);
+    for (const [k, v] of Object.entries(peers)) {
+      children.push(v.child);
+      ports[k as SystemName] = v.port;
+    }
     log(`servers up in ${Math.round(performance.now() - t0)} ms: ${SYSTEMS.map((s) => `${s}:${ports[s]}`).join(' ')}`);
+    const endpoint = (s: SystemName, i: number) => (endpointsOf[s] ?? prep.endpoints)[i]!;
 
     // warm-up (JIT, connection pools): not measured
-    for (const s of SYSTEMS) for (const e of prep.endpoints) await load({ port: ports[s]!, path: e.path, body: e.body, durationS: 1 });
+    for (const s of SYSTEMS) for (let i = 0; i < prep.endpoints.length; i++) await load({ port: ports[s]!, path: endpoint(s, i).path, body: endpoint(s, i).body, durationS: 1 });
 
     const best: Record<string, Partial<Record<SystemName, LoadResult & { round: number }>>> = {};
     for (let r = 0; r < ROUNDS; r++) {
-      // alternate: each round starts with a different system, so no one always runs after the same neighbour
+      // alternate: each round starts with another system and runs the other way round, so no one always
+      // runs right after the same neighbour (whose GC or JIT would be charged to it)
       const order = SYSTEMS.map((_, i) => SYSTEMS[(i + r) % SYSTEMS.length]!);
       if (r % 2 === 1) order.reverse();
-      for (const e of prep.endpoints) {
+      prep.endpoints.forEach((e) => (best[e.key] ??= {}));
+      for (let i = 0; i < prep.endpoints.length; i++) {
+        const e = prep.endpoints[i]!;
         for (const s of order) {
-          const res = await load({ port: ports[s]!, path: e.path, body: e.body, durationS: DURATION_S });
+          const res = await load({ port: ports[s]!, path: endpoint(s, i).path, body: endpoint(s, i).body, durationS: DURATION_S });
           log(`round ${r + 1} ${pad(s, 8)} ${pad(e.label, 48)} ${Math.round(res.rps)} req/s p99 ${res.p99} ms${res.non2xx || res.errors ? ` (non-2xx ${res.non2xx}, errors ${res.errors})` : ''}`);
-          const cur = (best[e.key] ??= {});
+          const cur = best[e.key]!;
           if (!cur[s] || res.rps > cur[s]!.rps) cur[s] = { ...res, round: r + 1 };
         }
       }
@@ -272,6 +334,8 @@ async function main(): Promise<void> {
     // the write endpoint must still answer success after the load
     const check = JSON.parse((await request(mock.port, 'POST', prep.endpoints[2]!.path, prep.endpoints[2]!.body)).body.toString('utf8')) as Envelope;
     must(check, 'editOrderPackage after load');
+    for (const c of children.splice(0)) if (c !== mock.child) await c.stop();
+    children.push(mock.child);
 
     let list: ListResult | null = null;
     if (!SKIP_LIST && ONLY.has('mock')) {
@@ -281,8 +345,10 @@ async function main(): Promise<void> {
     }
     for (const c of children.splice(0)) await c.stop();
 
-    let startup: { firstAnswerMs: number[]; readyMs: number[] } | null = null;
-    if (!SKIP_STARTUP && ONLY.has('mock')) startup = await measureStartup();
+    const startup: Partial<Record<'mock' | 'bundle', StartupResult>> = {};
+    if (!SKIP_STARTUP) {
+      for (const kind of ['mock', 'bundle'] as const) if (SYSTEMS.includes(kind)) startup[kind] = await measureStartup(kind);
+    }
 
     // ---- report ----
     const ratio = (a?: number, b?: number) => (a && b ? round(a / b, 2) : null);
@@ -293,53 +359,67 @@ async function main(): Promise<void> {
       throughput[e.key] = {
         label: e.label,
         ...Object.fromEntries(SYSTEMS.map((s) => [s, b[s] ? { rps: Math.round(b[s]!.rps), p50: b[s]!.p50, p99: b[s]!.p99, non2xx: b[s]!.non2xx, errors: b[s]!.errors, round: b[s]!.round } : null])),
-        ratios: { mockVsBare: ratio(b.mock?.rps, b.bare?.rps), mockVsWiremock: ratio(b.mock?.rps, b.wiremock?.rps), mockVsPrism: ratio(b.mock?.rps, b.prism?.rps) },
+        ratios: {
+          mockVsBare: ratio(b.mock?.rps, b.bare?.rps),
+          mockVsWiremock: ratio(b.mock?.rps, b.wiremock?.rps),
+          mockVsPrism: ratio(b.mock?.rps, b.prism?.rps),
+          bundleVsBare: ratio(b.bundle?.rps, b.bare?.rps),
+          bundleVsWiremock: ratio(b.bundle?.rps, b.wiremock?.rps),
+          bundleVsPrism: ratio(b.bundle?.rps, b.prism?.rps),
+        },
       };
+      rows.push(`${pad(e.label, 48)} ${SYSTEMS.map((s) => pad(b[s] ? `${Math.round(b[s]!.rps)} (p99 ${b[s]!.p99})` : '-', 17)).join(' ')}`);
       rows.push(
-        `${pad(e.label, 48)} ${SYSTEMS.map((s) => pad(b[s] ? `${Math.round(b[s]!.rps)} (p99 ${b[s]!.p99})` : '-', 20)).join(' ')} ` +
-          `mock/bare ${ratio(b.mock?.rps, b.bare?.rps) ?? '-'}  mock/WireMock ${ratio(b.mock?.rps, b.wiremock?.rps) ?? '-'}  mock/Prism ${ratio(b.mock?.rps, b.prism?.rps) ?? '-'}`,
+        `${pad('', 48)} mock/bare ${ratio(b.mock?.rps, b.bare?.rps) ?? '-'}, mock/WireMock ${ratio(b.mock?.rps, b.wiremock?.rps) ?? '-'}, mock/Prism ${ratio(b.mock?.rps, b.prism?.rps) ?? '-'}` +
+          (b.bundle ? `; bundle/bare ${ratio(b.bundle.rps, b.bare?.rps) ?? '-'}, bundle/WireMock ${ratio(b.bundle.rps, b.wiremock?.rps) ?? '-'}, bundle/Prism ${ratio(b.bundle.rps, b.prism?.rps) ?? '-'}` : ''),
       );
     }
     const b22 = best['22'] ?? {};
     const b20 = best['20'] ?? {};
-    const firstAnswer = startup ? quantile(startup.firstAnswerMs, 0.5) : null;
+    const median = (r?: StartupResult) => (r ? quantile(r.firstAnswerMs, 0.5) : null);
     const targets = [
       { name: '#22 mock/bare >= 0.60', value: ratio(b22.mock?.rps, b22.bare?.rps), target: 0.6 },
       { name: '#20 mock/bare >= 0.40', value: ratio(b20.mock?.rps, b20.bare?.rps), target: 0.4 },
       { name: '#22 mock/WireMock >= 1.5', value: ratio(b22.mock?.rps, b22.wiremock?.rps), target: 1.5 },
       { name: '#22 mock/Prism >= 10', value: ratio(b22.mock?.rps, b22.prism?.rps), target: 10 },
-      { name: 'ready (spawn -> first answer) < 1000 ms', value: firstAnswer === null ? null : round(firstAnswer, 0), target: 1000, below: true },
+      { name: 'ready: spawn -> first answer < 1000 ms (npm start, tsx)', value: median(startup.mock), target: 1000, below: true },
+      { name: 'ready: spawn -> first answer < 1000 ms (node bundle)', value: median(startup.bundle), target: 1000, below: true },
       { name: `#19 list page p99 < 5 ms at ${list?.orders ?? LIST_ORDERS} orders`, value: list?.customer.p99 ?? null, target: 5, below: true },
       { name: `#26 list page p99 < 5 ms at ${list?.orders ?? LIST_ORDERS} orders`, value: list?.seller.p99 ?? null, target: 5, below: true },
     ].map((t) => ({ ...t, met: t.value === null ? null : t.below ? t.value < t.target : t.value >= t.target }));
 
+    const startupLine = (kind: 'mock' | 'bundle', label: string) => {
+      const r = startup[kind];
+      return r ? `  ${pad(label, 22)} spawn -> first #22 answer ${r.firstAnswerMs.join(' / ')} ms (median ${median(r)}); listening ${r.readyMs.join(' / ')} ms after process start` : null;
+    };
+    const loadAfter = os.loadavg();
     const lines = [
       '',
-      `partywo mock benchmark - ${new Date().toISOString()} - ${os.cpus().length} cpus, node ${process.version}, ${DURATION_S} s x ${ROUNDS} rounds, 10 connections, best round kept`,
+      `partywo mock benchmark - ${new Date().toISOString()} - ${os.cpus().length} cpus, node ${process.version}, load average ${loadBefore[0]!.toFixed(1)} -> ${loadAfter[0]!.toFixed(1)}`,
+      `autocannon, 10 connections, ${DURATION_S} s per measurement, ${ROUNDS} alternating rounds, best round kept`,
       '',
-      `${pad('req/s (p99 ms)', 48)} ${SYSTEMS.map((s) => pad(s, 20)).join(' ')}`,
+      `${pad('req/s (p99 ms)', 48)} ${SYSTEMS.map((s) => pad(s, 17)).join(' ')}`,
       ...rows,
       '',
-      startup
-        ? `startup: spawn -> first #22 answer ${startup.firstAnswerMs.map((x) => Math.round(x)).join(' / ')} ms (median ${Math.round(firstAnswer!)}); in-process ready (listening) ${startup.readyMs.join(' / ')} ms since process start`
-        : 'startup: skipped',
+      'startup (the full spec compiled):',
+      ...[startupLine('mock', 'npm start (tsx)'), startupLine('bundle', 'node bundle')].filter((x): x is string => x !== null),
       list
-        ? `list pages (pageSize 10, ${list.customer.samples} requests each) at ${list.orders} orders (bulk load ${list.loadMs} ms):\n` +
-          `  #19 queryOrders (one customer): p50 ${list.customer.p50} ms, p99 ${list.customer.p99} ms, last page ${list.customer.lastPageMs} ms\n` +
-          `  #26 querySellerApproveOrders (company): p50 ${list.seller.p50} ms, p99 ${list.seller.p99} ms, last page ${list.seller.lastPageMs} ms`
+        ? `list pages (pageSize 10, ${list.customer.samples} requests each, client / server side) at ${list.orders} orders (bulk load ${list.loadMs} ms):\n` +
+          `  #19 queryOrders (one customer):          p50 ${list.customer.p50} / ${list.customer.serverP50} ms, p99 ${list.customer.p99} / ${list.customer.serverP99} ms, last page ${list.customer.lastPageMs} ms\n` +
+          `  #26 querySellerApproveOrders (company):  p50 ${list.seller.p50} / ${list.seller.serverP50} ms, p99 ${list.seller.p99} / ${list.seller.serverP99} ms, last page ${list.seller.lastPageMs} ms`
         : 'list: skipped',
       '',
       'targets:',
-      ...targets.map((t) => `  ${t.met === null ? '?' : t.met ? 'ok  ' : 'MISS'} ${pad(t.name, 45)} ${t.value ?? '-'}`),
+      ...targets.map((t) => `  ${t.met === null ? '?   ' : t.met ? 'ok  ' : 'MISS'} ${pad(t.name, 58)} ${t.value ?? '-'}`),
       '',
     ];
     process.stdout.write(lines.join('\n'));
     const results = {
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version, loadavgBefore: os.loadavg() },
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter },
       settings: { durationS: DURATION_S, rounds: ROUNDS, connections: 10, systems: SYSTEMS },
       throughput,
-      startup: startup && { firstAnswerMs: startup.firstAnswerMs.map((x) => Math.round(x)), medianMs: Math.round(firstAnswer!), inProcessReadyMs: startup.readyMs },
+      startup,
       list,
       targets,
       totalSeconds: Math.round((performance.now() - t0) / 1000),

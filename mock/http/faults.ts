@@ -17,7 +17,21 @@ export interface FaultInjectionOptions {
   latency?: FaultRuleInput | null;
 }
 
-function dropConnection(request: FastifyRequest, reply: FastifyReply): void {
+/** Closes the socket without an answer; the journal shows it with status 0 (no answer was sent). */
+function dropConnection(request: FastifyRequest, reply: FastifyReply, operationId: string, ruleId: string): void {
+  const session = request.session;
+  session.journal.add({
+    at: new Date().toISOString(),
+    mockTime: new Date(session.clock.now()).toISOString(),
+    method: request.method,
+    url: request.url,
+    operationId,
+    params: {},
+    unknownParams: {},
+    status: 0,
+    response: { success: null, code: 'FAULT_INJECTED', message: `连接已断开 (connection dropped by fault ${ruleId})` },
+    durationMs: Math.round(reply.elapsedTime * 100) / 100,
+  });
   reply.hijack();
   request.raw.socket?.destroy();
 }
@@ -43,7 +57,7 @@ async function faultInjection(app: FastifyInstance, opts: FaultInjectionOptions)
           return done();
         case 'drop':
           request.log.info({ fault: plan.ruleId, operationId }, `fault ${plan.ruleId}: connection dropped`);
-          return dropConnection(request, reply);
+          return dropConnection(request, reply, operationId, plan.ruleId);
         case 'error':
           sendFailure(request, reply, domainError('INTERNAL_ERROR', `故障注入 (fault ${plan.ruleId})`), 500);
           return;

@@ -181,6 +181,8 @@ describe('--latency and dropped connections (real sockets)', () => {
       const add = await app.inject({ method: 'POST', url: '/__mock/faults', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ operationId: 'queryProduct', dropRate: 1 }) });
       expect(add.statusCode).toBe(201);
       await expect(post('/order/queryProductController', `companyId=${COMPANY}`)).rejects.toThrow(/socket hang up|ECONNRESET/);
+      const journal = JSON.parse((await app.inject({ method: 'GET', url: '/__mock/requests?limit=1' })).body) as { requests: { operationId: string; status: number; response: { code: string } }[] };
+      expect(journal.requests[0]).toMatchObject({ operationId: 'queryProduct', status: 0, response: { code: 'FAULT_INJECTED' } });
       const other = await post('/order/queryCompanyController', '');
       expect(other.status).toBe(200);
       expect(JSON.parse(other.body)).toMatchObject({ success: true });

@@ -464,7 +464,7 @@ export interface components {
             unknownParams: {
                 [key: string]: string | null;
             };
-            /** @description HTTP status answered. */
+            /** @description HTTP status answered (0 when a fault rule dropped the connection without an answer). */
             status: number;
             response: {
                 success: boolean | null;

@@ -21,3 +21,4 @@ for (const r of routes) {
 await app.listen({ host: '127.0.0.1', port: 0 });
 const addr = app.server.address();
 console.log(JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0 }));
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

@@ -4,6 +4,7 @@
 // Ajv, so "valid" and "invalid" are the spec's verdict, not the generator's belief.
 import fc from 'fast-check';
 import type { ParamModel, SpecModel } from './spec-model';
+import { resolved } from './spec-model';
 import { ASCII_GIF, TINY_PNG } from './http';
 
 export type Arb<T> = fc.Arbitrary<T>;
@@ -22,18 +23,26 @@ function regexOf(p: ParamModel): RegExp | null {
   return typeof p.schema.pattern === 'string' ? new RegExp(p.schema.pattern) : null;
 }
 
+/** Values of a (string) schema: its enum, const, pattern or length bounds, through $ref and anyOf/oneOf. */
+function schemaArb(spec: SpecModel, node: unknown, depth = 0): Arb<string> | null {
+  const s = resolved(spec.doc, node);
+  const branches = (Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : null) as unknown[] | null;
+  if (branches && depth < 5) {
+    const arbs = branches.map((b) => schemaArb(spec, b, depth + 1)).filter((a): a is Arb<string> => a !== null);
+    return arbs.length ? fc.oneof(...arbs) : null;
+  }
+  if (s.type === 'null') return null;
+  if (Array.isArray(s.enum)) return fc.constantFrom(...s.enum.map(String));
+  if (s.const !== undefined) return fc.constant(String(s.const));
+  if (typeof s.pattern === 'string') return fc.stringMatching(new RegExp(s.pattern));
+  const max = typeof s.maxLength === 'number' ? Math.min(s.maxLength, 40) : 40;
+  const min = typeof s.minLength === 'number' ? s.minLength : 1;
+  return min > max ? fc.constant('x'.repeat(min)) : fc.oneof(textArb(max), fc.string({ minLength: Math.max(1, min), maxLength: Math.max(min, max) }));
+}
+
 /** A value the parameter's schema accepts (non-empty: an empty value means "not given"). */
 export function validArb(spec: SpecModel, operationId: string, p: ParamModel): Arb<string> {
-  const s = p.schema;
-  let arb: Arb<string>;
-  if (Array.isArray(s.enum)) arb = fc.constantFrom(...s.enum.map(String));
-  else if (s.const !== undefined) arb = fc.constant(String(s.const));
-  else if (regexOf(p)) arb = fc.stringMatching(regexOf(p)!);
-  else {
-    const max = typeof s.maxLength === 'number' ? Math.min(s.maxLength, 40) : 40;
-    const min = typeof s.minLength === 'number' ? s.minLength : 1;
-    arb = min > max ? fc.constant('x'.repeat(min)) : fc.oneof(textArb(max), fc.string({ minLength: Math.max(1, min), maxLength: Math.max(min, max) }));
-  }
+  const arb = schemaArb(spec, p.schema) ?? fc.constant('x');
   return arb.filter((v) => v !== '' && spec.validParam(operationId, p.name, v));
 }
 

@@ -66,7 +66,7 @@ export interface SpecModel {
 const METHODS = ['get', 'post'] as const;
 
 /** A schema with its `$ref` chain followed; keywords beside the `$ref` win (OpenAPI 3.1 allows them). */
-function resolved(doc: JsonObject, node: unknown): JsonObject {
+export function resolved(doc: JsonObject, node: unknown): JsonObject {
   if (!isObject(node)) return {};
   if (typeof node.$ref !== 'string') return node;
   const { node: target } = followRef(doc, { $ref: node.$ref });
