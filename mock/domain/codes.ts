@@ -3,10 +3,19 @@
 // compares them. Labels the legacy sources do not give are inferred (the spec lists them in
 // `x-inferred-codes`).
 
+import { dict } from './dict';
+
 export type CodeTable = Readonly<Record<string, string>>;
 
+/** The tables as prototype-free maps (dict.ts): families and codes are looked up by client input. */
+function tables(t: Record<string, Record<string, string>>): Readonly<Record<string, CodeTable>> {
+  const out = dict<CodeTable>();
+  for (const [family, table] of Object.entries(t)) out[family] = dict(table);
+  return out;
+}
+
 /** family (4 digits) -> code -> Chinese label. Keys in ascending order (the client relies on it for 1008). */
-export const BASE_CODES: Readonly<Record<string, CodeTable>> = {
+export const BASE_CODES: Readonly<Record<string, CodeTable>> = tables({
   '1001': { '100101': '男', '100102': '女' },
   '1002': { '100201': '学生', '100202': '在职', '100203': '自由职业', '100204': '其他' },
   '1003': { '100301': '单身', '100302': '恋爱中', '100303': '已婚', '100304': '离异' },
@@ -94,7 +103,7 @@ export const BASE_CODES: Readonly<Record<string, CodeTable>> = {
   '1028': { '102801': '自有', '102802': '租赁', '102803': '亲戚拥有', '102804': '宿舍' },
   '1029': { '102902': '现金' },
   '1030': { '103001': '一次性支付', '103002': '分期支付' },
-};
+});
 
 /** The label of `code` in its family (the family is the code's first 4 digits), or null. */
 export function codeLabel(code: string | null | undefined): string | null {
@@ -108,7 +117,7 @@ export function isCodeOf(family: string, code: string): boolean {
 }
 
 /** Bank code (Yeepay) -> bank name; the card list's `bankType` is the code lower-cased (logo name). */
-export const BANK_CODES: CodeTable = {
+export const BANK_CODES: CodeTable = dict({
   ABC: '中国农业银行',
   BOC: '中国银行',
   BOCO: '交通银行',
@@ -124,7 +133,7 @@ export const BANK_CODES: CodeTable = {
   ICBC: '中国工商银行',
   PINGAN: '平安银行',
   POST: '中国邮政储蓄银行',
-};
+});
 
 /** The logo name the legacy client shows for a bank code (`bankType` of #40). */
 export function bankLogo(bankCode: string): string {

@@ -5,6 +5,7 @@ import type { OrdersState } from './orders/state';
 import { emptyOrdersState } from './orders/state';
 import type { OrdersIndex } from './orders/slice';
 import { buildOrdersIndex } from './orders/slice';
+import { asDict, dict, normaliseMaps } from './dict';
 
 /** Bump when the shape of State changes; restore refuses any other version. */
 export const SCHEMA_VERSION = 1;
@@ -36,7 +37,7 @@ export function emptyState(seed: number): State {
   return {
     schemaVersion: SCHEMA_VERSION,
     seed,
-    counters: { id: 0, random: 0 },
+    counters: dict({ id: 0, random: 0 }),
     reference: emptyReferenceState(),
     accounts: emptyAccountsState(),
     orders: emptyOrdersState(),
@@ -47,7 +48,19 @@ export function buildIndexes(state: State): Indexes {
   return { accounts: buildAccountsIndex(state.accounts), orders: buildOrdersIndex(state) };
 }
 
-/** A Db over `state` with fresh indexes. */
+/** Makes every map of `state` prototype-free, in place (dict.ts): a State from JSON.parse (baseline,
+ *  state file) or structuredClone (snapshots) has ordinary objects, where a key such as `valueOf` would
+ *  resolve to an inherited value. Every State becomes live through dbOf, which calls this. */
+export function normaliseState(state: State): State {
+  state.counters = asDict(state.counters);
+  normaliseMaps(state.reference, emptyReferenceState());
+  normaliseMaps(state.accounts, emptyAccountsState());
+  normaliseMaps(state.orders, emptyOrdersState());
+  return state;
+}
+
+/** A Db over `state` (its maps made prototype-free) with fresh indexes. */
 export function dbOf(state: State): Db {
+  normaliseState(state);
   return { state, idx: buildIndexes(state) };
 }

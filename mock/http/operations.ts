@@ -8,6 +8,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { StaffRole } from '../domain/accounts/state';
 import type { Principal } from '../domain/accounts/auth';
 import { authenticate, requireCustomer, requireStaff } from '../domain/accounts/auth';
+import { dict } from '../domain/dict';
 import type { DomainError, ErrorCode } from '../domain/errors';
 import { domainError } from '../domain/errors';
 import type { Db } from '../domain/state';
@@ -183,10 +184,10 @@ export function defineOperations(app: FastifyInstance, defs: Record<string, Oper
       config: { operationId, html },
       handler: async (request, reply) => {
         const { params: all, files: allFiles } = bindRequest(request);
-        const params: Record<string, string | null> = {};
-        const unknown: Record<string, string | null> = {};
+        const params = dict<string | null>();
+        const unknown = dict<string | null>();
         for (const [k, v] of Object.entries(all)) (known.has(k) ? params : unknown)[k] = v;
-        const files: Record<string, UploadedFile> = {};
+        const files = dict<UploadedFile>();
         for (const [k, f] of Object.entries(allFiles)) {
           if (fileParams.has(k)) files[k] = f;
           else unknown[k] = `<file ${f.filename}, ${f.data.length} bytes>`;
@@ -195,7 +196,7 @@ export function defineOperations(app: FastifyInstance, defs: Record<string, Oper
         request.bound = bound;
         // absent and empty are the same to the schema: both are "not given" (an empty file part too; a text
         // field named like a file part is no file)
-        const toCheck: Record<string, unknown> = {};
+        const toCheck = dict<unknown>();
         for (const [k, v] of Object.entries(params)) if (v !== null && !fileParams.has(k)) toCheck[k] = v;
         for (const [k, f] of Object.entries(files)) if (f.data.length > 0) toCheck[k] = `<file>`;
         const errors = app.spec.validateRequest(operationId, toCheck);

@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { BoundParams, ResponseSummary, UploadedFile } from './context';
+import { dict } from '../domain/dict';
 import { EnvelopeError } from './envelope';
 import { resolveSession } from './sessions';
 
@@ -29,16 +30,32 @@ function scalar(name: string, v: unknown): string | null {
   throw EnvelopeError.of('PARAM_INVALID', `参数 ${name} 必须是文本 (parameter ${name} must be a string, not an object)`);
 }
 
+/** What a parsed JSON body is when it is not an object (null: it is one). */
+function jsonKindOf(body: unknown): string | null {
+  if (body === null) return 'null';
+  if (Array.isArray(body)) return 'an array';
+  if (typeof body === 'number') return 'a number';
+  if (typeof body === 'boolean') return 'a boolean';
+  return null;
+}
+
+function isJsonRequest(request: FastifyRequest): boolean {
+  return /^application\/json\b/i.test(String(request.headers['content-type'] ?? '').trim());
+}
+
 /** Binds query string and body (form, JSON or multipart) into one flat map of strings; empty -> null.
- *  Body values win over query values of the same name. Throws EnvelopeError for non-scalar values. */
+ *  Body values win over query values of the same name. Throws EnvelopeError for non-scalar values and
+ *  for a JSON body that is not an object (array, number, boolean, null, string).
+ *  The maps are prototype-free (domain/dict.ts): a parameter named `constructor` or `__proto__` is an ordinary key. */
 export function bindRequest(request: FastifyRequest): { params: Record<string, string | null>; files: Record<string, UploadedFile> } {
-  const params: Record<string, string | null> = {};
-  const files: Record<string, UploadedFile> = {};
+  const params = dict<string | null>();
+  const files = dict<UploadedFile>();
   const query = request.query as Record<string, unknown> | undefined;
   if (query && typeof query === 'object') for (const [k, v] of Object.entries(query)) params[k] = scalar(k, v);
   const body = request.body;
+  const kind = body === undefined ? null : jsonKindOf(body) ?? (typeof body === 'string' && isJsonRequest(request) ? 'a string' : null);
+  if (kind) throw EnvelopeError.of('BODY_UNPARSEABLE', `请求体必须是 JSON 对象 (the body must be a JSON object, not ${kind})`);
   if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
-    if (Array.isArray(body)) throw EnvelopeError.of('BODY_UNPARSEABLE', '请求体必须是 JSON 对象 (the body must be a JSON object, not an array)');
     for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
       if (isUpload(v)) files[k] = v;
       else if (Array.isArray(v) && v.some(isUpload)) throw EnvelopeError.of('PARAM_INVALID', `文件 ${k} 只能上传一个 (one file per field ${k})`);

@@ -6,7 +6,7 @@
 // without a recipe, or answered with another code, is reported as not reached.
 import { ASCII_GIF } from '../fuzz/http';
 import type { CallOptions, Params } from './client';
-import type { ConformanceRun } from './run';
+import type { Driver } from './driver';
 import type { Ids } from './world';
 import { advance, captcha, cardNumber, idNumber, scenario, smsCode } from './world';
 
@@ -36,7 +36,7 @@ interface Base {
   opts?: CallOptions;
 }
 
-type Recipe = (r: ConformanceRun, w: World) => Promise<unknown>;
+type Recipe = (r: Driver, w: World) => Promise<unknown>;
 
 const gif = (name: string): CallOptions => ({ files: { [name]: { filename: 'a.gif', contentType: 'image/gif', data: ASCII_GIF } }, headers: { accept: 'application/json' } });
 
@@ -49,7 +49,7 @@ function wrongCaptcha(code: string): string {
 }
 
 /** A valid request of each operation in the failure world (not necessarily one that succeeds). */
-function base(op: string, r: ConformanceRun, w: World): Base {
+function base(op: string, r: Driver, w: World): Base {
   const A = w.A;
   const tok = A.login_token as string;
   const seller = { login_token: A.seller_login_token, approvePerson: A.seller_usersId };
@@ -123,7 +123,7 @@ const STAFF_ROLE: Record<string, 'seller' | 'risk' | 'finance'> = {
 };
 
 /** The recipe shared by many operations for `code`, derived from the base request; null when none fits. */
-function generic(op: string, code: string, r: ConformanceRun): Recipe | null {
+function generic(op: string, code: string, r: Driver): Recipe | null {
   const model = r.spec.byId.get(op)!;
   const names = new Set(model.params.map((p) => p.name));
   const tokenParam = op === 'updatePhoneNumber' ? 'token' : 'login_token';
@@ -185,18 +185,18 @@ function generic(op: string, code: string, r: ConformanceRun): Recipe | null {
 }
 
 /** A fresh customer with a live token (fresh phone: SMS rate limits are per phone). */
-async function customer(r: ConformanceRun): Promise<Ids> {
+async function customer(r: Driver): Promise<Ids> {
   return scenario(r, 'a logged-in customer', { phoneNumber: r.phones.next(), password: 'Fresh2015x' });
 }
 
-async function sendSms(r: ConformanceRun, phone: string): Promise<string> {
+async function sendSms(r: Driver, phone: string): Promise<string> {
   const key = r.key();
   await r.expect('success', 'sendValidateMessage', { phone_number: phone, validate_key: key, validate_code: await captcha(r, key) });
   return smsCode(r, phone, 'account');
 }
 
 /** The three SMS-code failures of an operation that checks an account code for `phone` (the code is sent first). */
-function smsCodeRecipes(op: string, phoneOf: (r: ConformanceRun) => Promise<string>, params: (phone: string, code: string) => Params): Record<string, Recipe> {
+function smsCodeRecipes(op: string, phoneOf: (r: Driver) => Promise<string>, params: (phone: string, code: string) => Params): Record<string, Recipe> {
   return {
     SMS_CODE_INVALID: async (r) => {
       const phone = await phoneOf(r);
@@ -222,10 +222,10 @@ function smsCodeRecipes(op: string, phoneOf: (r: ConformanceRun) => Promise<stri
   };
 }
 
-const registered = async (r: ConformanceRun) => (await customer(r)).phoneNumber as string;
+const registered = async (r: Driver) => (await customer(r)).phoneNumber as string;
 
 /** A customer ready for #12: logged in, #11 passed just now; returns it and a fresh new phone. */
-async function phoneChange(r: ConformanceRun): Promise<{ c: Ids; newPhone: string }> {
+async function phoneChange(r: Driver): Promise<{ c: Ids; newPhone: string }> {
   const c = await customer(r);
   await r.expect('success', 'updatePhoneNumberPre', { phone_number: c.phoneNumber, validate_code: await sendSms(r, c.phoneNumber) });
   return { c, newPhone: r.phones.next() };
@@ -237,7 +237,7 @@ interface Binding {
 }
 
 /** A fresh customer with a bank-card id from #37 and the #38 parameters (captcha answered). */
-async function binding(r: ConformanceRun, cardno = cardNumber('622202000000456')): Promise<Binding> {
+async function binding(r: Driver, cardno = cardNumber('622202000000456')): Promise<Binding> {
   const c = await customer(r);
   const bindBankCardId = (await r.expect('success', 'getBindBankCardId', { login_token: c.login_token })).body!.obj as string;
   const key = r.key();
@@ -248,7 +248,7 @@ async function binding(r: ConformanceRun, cardno = cardNumber('622202000000456')
 }
 
 /** #38 passed: the SMS code for #39 is out. */
-async function bindingRequested(r: ConformanceRun): Promise<Binding & { code: string }> {
+async function bindingRequested(r: Driver): Promise<Binding & { code: string }> {
   const b = await binding(r);
   await r.expect('success', 'invokeBindBanCard', b.params);
   const { img_validate_key: _k, img_validate_code: _c, ...rest } = b.params;
@@ -256,13 +256,13 @@ async function bindingRequested(r: ConformanceRun): Promise<Binding & { code: st
 }
 
 /** A fresh loan (3 instalments, none paid, card bound) and a payment created by #41 for its first instalment. */
-async function payment(r: ConformanceRun): Promise<{ l: Ids; paymentId: string; phone: string }> {
+async function payment(r: Driver): Promise<{ l: Ids; paymentId: string; phone: string }> {
   const l = await scenario(r, 'a loan with N of M instalments paid', { n: 0, m: 3 });
   const p = await r.expect('success', 'sendBindRequest', { login_token: l.login_token, customerId: l.customerId, repaymentRecordId: l.nextRepaymentRecordId, bindBankCardId: l.bindBankCardId });
   return { l, paymentId: p.body!.obj as string, phone: l.phoneNumber as string };
 }
 
-async function paymentSms(r: ConformanceRun, pay: { l: Ids; paymentId: string; phone: string }): Promise<string> {
+async function paymentSms(r: Driver, pay: { l: Ids; paymentId: string; phone: string }): Promise<string> {
   const key = r.key();
   await r.expect('success', 'sendSmsByRepaymentRecordId', { login_token: pay.l.login_token, img_validate_key: key, img_validate_code: await captcha(r, key), orderid: pay.paymentId });
   return smsCode(r, pay.phone, 'payment');
@@ -677,7 +677,7 @@ const specific: Record<string, Record<string, Recipe>> = {
   },
 };
 
-async function buildWorld(r: ConformanceRun): Promise<World> {
+async function buildWorld(r: Driver): Promise<World> {
   const A = await scenario(r, 'an order in draft');
   const own = { customerId: A.customerId };
   const submitted = await scenario(r, 'an order awaiting seller approval', own);
@@ -693,7 +693,7 @@ async function buildWorld(r: ConformanceRun): Promise<World> {
 }
 
 /** Replays one request per documented failure code of every operation. */
-export async function failurePaths(r: ConformanceRun): Promise<void> {
+export async function failurePaths(r: Driver): Promise<void> {
   const w = await buildWorld(r);
   for (const op of r.spec.operations) {
     for (const outcome of op.outcomes) {

@@ -5,19 +5,19 @@
 // getPayRecordById) until the order is paid off; then the account side (logout, password reset, phone
 // change) so that every operation's success is proven at least once.
 import { ASCII_GIF, TINY_PNG } from '../fuzz/http';
-import type { ConformanceRun } from './run';
+import type { Driver } from './driver';
 import { advance, captcha, flushPayments, idNumber, smsCode } from './world';
 
 const COMPANY = '20150901000001';
 const FEN_QI = 6;
 
-async function sendSms(r: ConformanceRun, phone: string): Promise<string> {
+async function sendSms(r: Driver, phone: string): Promise<string> {
   const key = r.key();
   await r.must('sendValidateMessage', { phone_number: phone, validate_key: key, validate_code: await captcha(r, key) });
   return smsCode(r, phone, 'account');
 }
 
-async function staffToken(r: ConformanceRun, role: string): Promise<{ token: string; usersId: string; usersName: string }> {
+async function staffToken(r: Driver, role: string): Promise<{ token: string; usersId: string; usersName: string }> {
   const { body } = await r.admin<{ staff: { usersPhone: string; password: string; companyId: string; role: string }[] }>('GET', '/__mock/accounts');
   const s = body.staff.find((x) => x.companyId === COMPANY && x.role === role);
   if (!s) throw new Error(`no ${role} staff of ${COMPANY} in /__mock/accounts`);
@@ -26,7 +26,7 @@ async function staffToken(r: ConformanceRun, role: string): Promise<{ token: str
 }
 
 /** Runs the life cycle; throws when a step the next ones depend on fails. */
-export async function loanLifeCycle(r: ConformanceRun): Promise<void> {
+export async function loanLifeCycle(r: Driver): Promise<void> {
   const phone = r.phones.next();
   const password = 'Conform2015';
 

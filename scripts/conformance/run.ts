@@ -9,13 +9,13 @@ import type { BuildOptions } from '../../mock/app';
 import { buildApp } from '../../mock/app';
 import { SensitiveDataScanner } from '../../mock/test/security/scanner';
 import type { Answer, CallOptions, Client, Params } from './client';
+import { Driver } from './driver';
 import { createClient, encodeCall, httpSender, toAnswer } from './client';
 import { sendRaw } from '../fuzz/http';
 import { BUNDLED_SPEC, loadSpecModel, type SpecModel } from '../fuzz/spec-model';
 import { failurePaths } from './failures';
 import { loanLifeCycle } from './lifecycle';
 import { prismVerdict, startPrismProxy, type PrismProxy } from './prism';
-import { Phones } from './world';
 
 export type Route = 'prism' | 'prism-lenient' | 'direct';
 
@@ -55,22 +55,11 @@ export interface ConformanceReport {
   durationMs: number;
 }
 
-/** 'success', the failure code, or what came instead of an envelope. An image answer (#9) is a success. */
-export function outcomeOf(a: Answer): string {
-  if (a.status === 200 && a.contentType.startsWith('image/')) return 'success';
-  if (a.body && typeof a.body.success === 'boolean' && !a.contentType.startsWith('application/problem+json')) return a.body.success ? 'success' : (a.body.code ?? '?');
-  return `HTTP ${a.status} ${a.contentType}`;
-}
-
 /** The legacy client of the run: routes each call, checks the answer, records it. Admin calls go direct. */
-export class ConformanceRun implements Client {
+export class ConformanceRun extends Driver {
   readonly spec: SpecModel;
   readonly exchanges: Exchange[] = [];
-  readonly unexpected: string[] = [];
-  readonly reached = new Map<string, Set<string>>();
-  readonly phones = new Phones('186');
   readonly scanner = new SensitiveDataScanner();
-  #keys = 0;
   readonly #admin: Client;
   /** The two proxies (for diagnostics when one dies). */
   proxies?: { strict: PrismProxy; lenient: PrismProxy };
@@ -81,15 +70,9 @@ export class ConformanceRun implements Client {
     private readonly app: FastifyInstance,
     private readonly options: ConformanceOptions = {},
   ) {
+    super();
     this.spec = spec;
     this.#admin = createClient(spec, httpSender(urls.mock));
-  }
-
-  /** A fresh captcha key (the page GUID). */
-  key(): string {
-    this.#keys++;
-    const hex = (0xc0f0000 + this.#keys).toString(16).padStart(32, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
   admin<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -137,11 +120,7 @@ export class ConformanceRun implements Client {
       ms: res.ms,
     };
     this.exchanges.push(ex);
-    if (answer.body && typeof answer.body.success === 'boolean' && !answer.contentType.startsWith('application/problem+json')) {
-      let set = this.reached.get(operationId);
-      if (!set) this.reached.set(operationId, (set = new Set()));
-      set.add(answer.body.success ? 'success' : (answer.body.code ?? '?'));
-    }
+    this.record(answer);
     if (this.options.verbose) {
       this.options.log?.(
         `${route.padEnd(13)} ${operationId.padEnd(36)} ${res.status} ${ex.success === null ? '' : ex.success ? 'ok' : ex.code}${violations.length ? `  VIOLATION ${violations.join(' | ')}` : ''}`,
@@ -150,20 +129,6 @@ export class ConformanceRun implements Client {
     return answer;
   }
 
-  /** Calls and checks the outcome: 'success' or a failure code. Returns the answer either way. */
-  async expect(want: string, operationId: string, params: Params = {}, opts: CallOptions = {}): Promise<Answer> {
-    const a = await this.call(operationId, params, opts);
-    const got = outcomeOf(a);
-    if (got !== want) this.unexpected.push(`${operationId}: expected ${want}, got ${got}${a.body?.message ? ` (${a.body.message})` : ''}`);
-    return a;
-  }
-
-  /** Like expect('success'), but throws when it fails: the run cannot go on without it. */
-  async must(operationId: string, params: Params = {}, opts: CallOptions = {}): Promise<Answer> {
-    const a = await this.expect('success', operationId, params, opts);
-    if (outcomeOf(a) !== 'success') throw new Error(`${operationId} failed: ${a.status} ${a.raw.toString('utf8').slice(0, 300)}`);
-    return a;
-  }
 }
 
 /** The mock (in process, free port) behind both proxies, and the run's client; `stop()` ends all three. */
@@ -205,14 +170,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
     }
     await failurePaths(run);
 
-    const unreached: string[] = [];
-    let documented = 0;
-    for (const op of run.spec.operations) {
-      for (const o of op.outcomes) {
-        documented++;
-        if (!run.reached.get(op.operationId)?.has(o.code ?? 'success')) unreached.push(`${op.operationId}: ${o.code ?? 'success'}`);
-      }
-    }
+    const { documented, unreached } = run.unreachedOutcomes();
     const violations = run.exchanges.flatMap((e) => e.violations.filter((v) => !v.startsWith('sensitive data')).map((v) => `${e.operationId} ${e.method} ${e.path} -> ${e.status}: ${v}`));
     const byRoute: Record<Route, number> = { prism: 0, 'prism-lenient': 0, direct: 0 };
     for (const e of run.exchanges) byRoute[e.route]++;

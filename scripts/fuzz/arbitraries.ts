@@ -23,6 +23,9 @@ function regexOf(p: ParamModel): RegExp | null {
   return typeof p.schema.pattern === 'string' ? new RegExp(p.schema.pattern) : null;
 }
 
+/** Property names every plain JavaScript object has (or that rewire it). */
+export const OBJECT_KEYS = ['__proto__', 'constructor', 'prototype', 'valueOf', 'toString', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'toLocaleString'];
+
 /** Values of a (string) schema: its enum, const, pattern or length bounds, through $ref and anyOf/oneOf. */
 function schemaArb(spec: SpecModel, node: unknown, depth = 0): Arb<string> | null {
   const s = resolved(spec.doc, node);
@@ -42,14 +45,13 @@ function schemaArb(spec: SpecModel, node: unknown, depth = 0): Arb<string> | nul
 
 /** A value the parameter's schema accepts (non-empty: an empty value means "not given"). */
 export function validArb(spec: SpecModel, operationId: string, p: ParamModel): Arb<string> {
-  const arb = schemaArb(spec, p.schema) ?? fc.constant('x');
-  return arb.filter((v) => v !== '' && spec.validParam(operationId, p.name, v));
-}
-
-/** Can a non-empty string break this parameter's schema? (free text without bounds cannot) */
-export function breakable(p: ParamModel): boolean {
-  const s = p.schema;
-  return !p.file && (typeof s.pattern === 'string' || Array.isArray(s.enum) || s.const !== undefined || typeof s.maxLength === 'number' || (typeof s.minLength === 'number' && s.minLength > 1));
+  const ok = (v: string) => v !== '' && spec.validParam(operationId, p.name, v);
+  const arb = schemaArb(spec, p.schema);
+  // a filter that never passes would spin forever: make sure the generator can satisfy the schema
+  if (!arb || !fc.sample(arb, { seed: 1, numRuns: 60 }).some(ok)) throw new Error(`fuzz: cannot generate a valid ${operationId}.${p.name} from its schema`);
+  // names of Object.prototype that the schema allows (keys like `constructor` reach plain-object maps)
+  const proto = OBJECT_KEYS.filter(ok);
+  return proto.length ? fc.oneof({ arbitrary: arb.filter(ok), weight: 9 }, { arbitrary: fc.constantFrom(...proto), weight: 1 }) : arb.filter(ok);
 }
 
 /** Near misses of digit ids and codes: wrong length, signs, decimals, spaces, other digit scripts, hex, exponents. */
@@ -67,13 +69,16 @@ export function idShapeArb(): Arb<string> {
 
 /** A non-empty value that breaks the parameter's schema (null when its schema cannot be broken by a string). */
 export function invalidArb(spec: SpecModel, operationId: string, p: ParamModel): Arb<string> | null {
-  if (!breakable(p)) return null;
+  if (p.file) return null;
   const s = p.schema;
   const parts: Arb<string>[] = [textArb(30), idShapeArb()];
   if (typeof s.maxLength === 'number') parts.push(fc.integer({ min: s.maxLength + 1, max: s.maxLength + 64 }).map((n) => 'x'.repeat(n)));
   if (regexOf(p)) parts.push(fc.stringMatching(regexOf(p)!).map((v) => ` ${v}`), fc.stringMatching(regexOf(p)!).map((v) => `${v}x`));
   if (Array.isArray(s.enum)) parts.push(fc.constantFrom(...s.enum.map(String)).map((v) => v.toLowerCase() === v ? `${v}9` : v.toLowerCase()));
-  return fc.oneof(...parts).filter((v) => v !== '' && !spec.validParam(operationId, p.name, v));
+  const bad = (v: string) => v !== '' && !spec.validParam(operationId, p.name, v);
+  const arb = fc.oneof(...parts);
+  // free text without bounds cannot be broken by a string: no invalid value (a filter would spin forever)
+  return fc.sample(arb, { seed: 1, numRuns: 80 }).some(bad) ? arb.filter(bad) : null;
 }
 
 /** A 100 KB string (ASCII digits, CJK or emoji). */

@@ -238,10 +238,22 @@ export function casesFor(spec: SpecModel, op: OperationModel, world: WorldValues
       kind: 'unparseable-json',
       arb: validDraft.chain((d) => {
         const text = JSON.stringify(jsonObject(d.entries));
-        return fc.oneof(
-          fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n) => text.slice(0, n)),
-          fc.constantFrom(`${text},`, `${text}}`, text.replace(/"/g, "'"), `[${text}]`, '['.repeat(5000) + ']'.repeat(5000), '{"a":"\\x41"}', '{"a":1,"a":}', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}'),
-        ).map((body): Draft => ({ kind: 'unparseable-json', encoding: 'json', entries: [], files: [], headers: { 'content-type': 'application/json' }, rawBody: body, invalid: true, statuses: [400] }));
+        const broken = fc
+          .oneof(
+            fc.integer({ min: 1, max: Math.max(1, text.length - 1) }).map((n) => text.slice(0, n)),
+            fc.constantFrom(`${text},`, `${text}}`, text.replace(/"/g, "'"), `{${text}`, '{"a":"\\x41"}', '{"a":1,"a":}', '{a:1}', 'undefined', 'NaN'),
+          )
+          .filter((body) => {
+            try {
+              JSON.parse(body);
+              return false;
+            } catch {
+              return true;
+            }
+          });
+        // valid JSON that the parser refuses on purpose: prototype poisoning, and an array 5000 deep
+        const refused = fc.constantFrom('{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', `[${text}]`, '['.repeat(5000) + ']'.repeat(5000));
+        return fc.oneof(broken, refused).map((body): Draft => ({ kind: 'unparseable-json', encoding: 'json', entries: [], files: [], headers: { 'content-type': 'application/json' }, rawBody: body, invalid: true, statuses: [400] }));
       }),
     },
     {
@@ -250,7 +262,9 @@ export function casesFor(spec: SpecModel, op: OperationModel, world: WorldValues
         const names = new Set(d.entries.map(([k]) => k));
         const fresh = extra.filter(([k]) => !names.has(k) && !op.params.some((p) => p.name === k) && (names.add(k), true));
         // JSON and multipart parsers refuse prototype keys as field names (400 BODY_UNPARSEABLE)
-        const poisoned = (d.encoding === 'json' || d.encoding === 'multipart') && fresh.some(([k]) => k === '__proto__' || k === 'constructor' || k === 'prototype');
+        const poisoned =
+          (d.encoding === 'json' && fresh.some(([k]) => k === '__proto__' || k === 'constructor')) ||
+          (d.encoding === 'multipart' && fresh.some(([k]) => k === '__proto__' || k in Object.prototype));
         return { ...d, kind: 'extra-params', entries: [...d.entries, ...fresh], ...(poisoned ? { statuses: [200, 400], invalid: null } : {}) };
       }),
     },

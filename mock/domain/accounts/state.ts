@@ -1,5 +1,6 @@
 // The accounts slice of a Session's state: customers, staff, tokens, captchas and SMS codes.
 // Plain JSON data; times are epoch milliseconds of the mock clock.
+import { dict } from '../dict';
 
 export type StaffRole = 'seller' | 'risk' | 'finance';
 export const STAFF_ROLES: readonly StaffRole[] = ['seller', 'risk', 'finance'];
@@ -119,12 +120,13 @@ export interface AccountsState {
   smsSendLog: Record<string, number[]>;
 }
 
+/** Every map is prototype-free (dict.ts): keys come from client input. */
 export function emptyAccountsState(): AccountsState {
-  return { customers: {}, staff: {}, tokens: {}, stepTokens: {}, captchas: {}, smsCodes: {}, smsSendLog: {} };
+  return { customers: dict(), staff: dict(), tokens: dict(), stepTokens: dict(), captchas: dict(), smsCodes: dict(), smsSendLog: dict() };
 }
 
 export function emptyReferenceState(): ReferenceState {
-  return { companies: {}, products: {} };
+  return { companies: dict(), products: dict() };
 }
 
 export function smsKey(purpose: SmsPurpose, phone: string): string {

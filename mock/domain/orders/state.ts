@@ -1,5 +1,6 @@
 // The order/loan/payment slice of a Session's state: plain JSON data, no classes, no functions.
 // Money is always integer fen; times are epoch milliseconds of the mock clock.
+import { dict } from '../dict';
 
 /** Order status, base-code family 1005 (only the codes the mock can reach). */
 export type OrderStatus =
@@ -215,18 +216,18 @@ export interface OrdersState {
   ledger: LedgerEntry[];
 }
 
-/** A fresh, empty orders slice. */
+/** A fresh, empty orders slice; every map is prototype-free (dict.ts): keys come from client input. */
 export function emptyOrdersState(): OrdersState {
   return {
-    reservedOrderIds: {},
-    orders: {},
-    materials: {},
-    approveRecords: {},
-    repaymentRecords: {},
-    bankCards: {},
-    bindRequests: {},
-    payments: {},
-    pendingCallbacks: {},
+    reservedOrderIds: dict(),
+    orders: dict(),
+    materials: dict(),
+    approveRecords: dict(),
+    repaymentRecords: dict(),
+    bankCards: dict(),
+    bindRequests: dict(),
+    payments: dict(),
+    pendingCallbacks: dict(),
     ledger: [],
   };
 }

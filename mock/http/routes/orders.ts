@@ -15,7 +15,7 @@ import {
   visibleOrder,
 } from '../../domain/orders/orders';
 import { materialView, materialsOf, orderObject, orderRow, pageOfList } from '../../domain/orders/views';
-import { accept } from '../../domain/types';
+import { accept, refuse } from '../../domain/types';
 import { sniffImageType } from '../../store/blobs';
 import { success } from '../envelope';
 import type { OpContext } from '../operations';
@@ -105,11 +105,13 @@ export default async function ordersRoutes(app: FastifyInstance): Promise<void> 
       return success({ obj: page.page, list: page.rows.map(orderRow), message: '' });
     },
 
-    // #20: the order's customer, or staff of its company
+    // #20: the order's customer, or staff of its company; `customerId`, when sent, must be the order's customer
     queryOrdersByOrderId(op) {
+      const customerId = op.opt('customerId');
       const r = op.runAsUser((who, db) => {
         const o = visibleOrder(db, who, op.str('orderId'));
         if (!o.ok) return o;
+        if (customerId && customerId !== o.value.customerId) return refuse('FORBIDDEN', `customerId ${customerId}`, o.events);
         return accept({ order: orderObject(o.value), materials: materialsOf(db, o.value) }, o.events);
       });
       return success({ obj: r.order, list: r.materials.map((m) => materialView(m, op.fileUrl)), message: '' });
