@@ -7,6 +7,7 @@ import './fixtures/account-scenarios';
 import type { EffectHandler } from './store/session';
 import { Session, SessionRegistry, silentLogger } from './store/session';
 import adminApi from './http/admin';
+import adminOrders from './http/admin-orders';
 import uiPlugin from './http/ui';
 import type { ResolvedOptions } from './http/context';
 import envelopeErrors from './http/errors';
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   }
 
   await app.register(adminApi, { prefix: '/__mock' });
+  await app.register(adminOrders, { prefix: '/__mock' }); // GET /__mock/orders (the dev console's order table)
   await app.register(uiPlugin); // dev console at /__mock/ui/ (issue 8)
   await app.register(filesRoutes);
   // one plugin per tag; the orders helper adds orders/backoffice-orders/loans/payment/payment-platform here

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   const lines = [
     `partywo mock listening on ${server.url}`,
     `  admin API ${server.url}/__mock (${adminToken ? 'Bearer token required' : 'loopback only'}), accounts: ${server.url}/__mock/accounts`,
+    `  dev console ${server.url}/__mock/ui/${adminToken ? ' (open it once with ?token=<admin token>)' : ''}`,
     fixedCodes ? '  --fixed-codes: every captcha is 8888, every SMS code 123456' : '  SMS codes and captcha answers are printed below as they are issued',
     ...(stateFile ? [`  state file ${stateFile}: every change is saved before it is answered`] : []),
     ...(latencyFlag ? [`  --latency ${latencyFlag} ms on every operation (rule cli-latency; DELETE /__mock/faults clears it)`] : []),

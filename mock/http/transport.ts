@@ -7,10 +7,22 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { BoundParams, ResponseSummary, UploadedFile } from './context';
 import { dict } from '../domain/dict';
+import { domainError } from '../domain/errors';
 import { EnvelopeError } from './envelope';
+import { sendFailure } from './errors';
 import { resolveSession } from './sessions';
 
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Largest text field of a multipart body (as a form or JSON body: 1 MiB). busboy cuts a longer field at
+ *  `fieldSize` without an error, so the limit given to it is one byte more and a longer value is refused here. */
+export const FIELD_LIMIT_BYTES = 1024 * 1024;
+
+/** Longest parameter value the request journal keeps (the rest is summarised). */
+const JOURNAL_VALUE_CHARS = 1024;
+
+/** The admin route that takes a whole state snapshot (see the JSON parser below). */
+const SNAPSHOT_ROUTE = '/__mock/state';
 
 /** The session a request belongs to: `/s/{session}/` prefix, `X-Mock-Session` header, else `default` (sessions.ts). */
 export { sessionNameOf } from './sessions';
@@ -56,7 +68,9 @@ export function bindRequest(request: FastifyRequest): { params: Record<string, s
   const kind = body === undefined ? null : jsonKindOf(body) ?? (typeof body === 'string' && isJsonRequest(request) ? 'a string' : null);
   if (kind) throw EnvelopeError.of('BODY_UNPARSEABLE', `请求体必须是 JSON 对象 (the body must be a JSON object, not ${kind})`);
   if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+    const multipart = request.isMultipart();
     for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (multipart) checkFieldSize(k, v);
       if (isUpload(v)) files[k] = v;
       else if (Array.isArray(v) && v.some(isUpload)) throw EnvelopeError.of('PARAM_INVALID', `文件 ${k} 只能上传一个 (one file per field ${k})`);
       else params[k] = scalar(k, v);
@@ -67,18 +81,49 @@ export function bindRequest(request: FastifyRequest): { params: Record<string, s
   return { params, files };
 }
 
-/** Passwords never reach the journal in clear. */
+/** A multipart text field over FIELD_LIMIT_BYTES (busboy truncated it) is refused, never bound cut. */
+function checkFieldSize(name: string, v: unknown): void {
+  for (const item of Array.isArray(v) ? v : [v]) {
+    if (typeof item === 'string' && Buffer.byteLength(item) > FIELD_LIMIT_BYTES) {
+      throw EnvelopeError.of('PAYLOAD_TOO_LARGE', `字段 ${name.slice(0, 64)} 超过 1 MiB (multipart field over 1 MiB)`);
+    }
+  }
+}
+
+/** Passwords never reach the journal in clear; long values are cut (the journal keeps 500 entries). */
 function masked(params: Record<string, string | null>): Record<string, string | null> {
-  if (!('password' in params)) return params;
-  return { ...params, password: params.password === null ? null : '***' };
+  const out = dict<string | null>();
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = k === 'password' && v !== null ? '***' : v !== null && v.length > JOURNAL_VALUE_CHARS ? `${v.slice(0, JOURNAL_VALUE_CHARS)}...(${v.length} chars)` : v;
+  }
+  return out;
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether a request goes into the session's journal: every legacy call and every admin change (reset, clock,
+ *  scenarios, state, faults explain what the state did), but not the dev console's own files nor admin reads,
+ *  which an open console polls every few seconds and would push the legacy calls out of the 500 entries. */
+export function journaled(request: Pick<FastifyRequest, 'method' | 'url'>): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  if (path !== '/__mock' && !path.startsWith('/__mock/')) return true;
+  return !path.startsWith('/__mock/ui/') && path !== '/__mock/ui' && !READS.has(request.method);
 }
 
 async function transport(app: FastifyInstance): Promise<void> {
+  // OPTIONS without Origin and Access-Control-Request-Method is no CORS preflight: refused like any other
+  // method the mock does not serve (405, the envelope; `{error, code}` on the admin API), before @fastify/cors
+  // would answer it with a bare `400 text/plain`
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'OPTIONS' || (request.headers.origin && request.headers['access-control-request-method'])) return;
+    reply.header('allow', 'GET, POST, OPTIONS');
+    return sendFailure(request, reply, domainError('METHOD_NOT_ALLOWED', 'OPTIONS 只用于 CORS 预检 (OPTIONS without Origin and Access-Control-Request-Method is no CORS preflight)'), 405);
+  });
   await app.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 86400 });
   await app.register(formbody);
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 5, fields: 200, fieldSize: 1024 * 1024, parts: 205 },
+    limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 5, fields: 200, fieldSize: FIELD_LIMIT_BYTES + 1, parts: 205 },
     async onFile(part) {
       const data = await part.toBuffer();
       (part as unknown as { value: UploadedFile }).value = { filename: part.filename, mimetype: part.mimetype, data };
@@ -86,10 +131,15 @@ async function transport(app: FastifyInstance): Promise<void> {
   });
   // an empty JSON body is an empty parameter set (jQuery sends nothing for an empty data object)
   const jsonParser = app.getDefaultJsonParser('error', 'error');
+  // a snapshot (PUT /__mock/state) is data whose maps may hold any key, `__proto__` included (a captcha
+  // image_key): parsed as plain JSON.parse does (an own `__proto__` key), the store makes its maps
+  // prototype-free on restore (domain/dict.ts). Every other JSON body refuses `__proto__` keys.
+  const snapshotParser = app.getDefaultJsonParser('ignore', 'error');
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, {});
-    return jsonParser(req, typeof body === 'string' ? body : body.toString('utf8'), done);
+    const parser = req.method === 'PUT' && req.routeOptions.url === SNAPSHOT_ROUTE ? snapshotParser : jsonParser;
+    return parser(req, typeof body === 'string' ? body : body.toString('utf8'), done);
   });
 
   app.decorateRequest('session', null as never);
@@ -106,7 +156,7 @@ async function transport(app: FastifyInstance): Promise<void> {
     const operationId = request.routeOptions.config?.operationId ?? null;
     const bound: BoundParams | null = request.bound;
     const durationMs = Math.round(reply.elapsedTime * 100) / 100;
-    if (session && !request.url.startsWith('/__mock/requests')) {
+    if (session && journaled(request)) {
       session.journal.add({
         at: new Date().toISOString(),
         mockTime: new Date(session.clock.now()).toISOString(),

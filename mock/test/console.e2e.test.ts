@@ -179,6 +179,40 @@ describe('dev console', () => {
     expect(ledger.entries.filter((e) => e.kind === 'repayment' && e.repaymentRecordId === recordId)).toHaveLength(1);
   });
 
+  it('lists every order of the session (GET /__mock/orders), filtered by status, company and customer', async () => {
+    type Row = { orderId: string; customerId: string; companyId: string; status: string };
+    // a draft of another company beside the loan: every filter below leaves it out
+    const draft = await fetch(`${base}/__mock/scenarios/${encodeURIComponent('an order in draft')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ companyId: '20150901000002' }),
+    });
+    expect(draft.status).toBe(200);
+    const all = await adminGet<{ total: number; orders: Row[] }>('/orders');
+    expect(all.orders.map((o) => o.status).sort()).toEqual(['100501', '100507']);
+    const loan = all.orders.find((o) => o.status === '100507')!;
+    expect(loan).toBeDefined();
+    await page.goto(`${base}/__mock/ui/#/orders`);
+    const rows = page.locator('tr[data-order-id]');
+    await expect.poll(() => rows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.orderId))).toEqual(all.orders.map((o) => o.orderId));
+    await expect.poll(() => page.locator('main').textContent()).toContain(`共 ${all.total}`);
+    expect(await page.locator(`tr[data-order-id="${loan.orderId}"]`).textContent()).toContain('还款中');
+
+    await page.locator('#filter-status').selectOption('100500');
+    await expect.poll(() => page.url()).toContain('status=100500');
+    const loans = await adminGet<{ orders: Row[] }>('/orders?status=100500');
+    await expect.poll(() => rows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.orderId))).toEqual(loans.orders.map((o) => o.orderId));
+    await page.locator('#filter-company').selectOption(loan.companyId);
+    await expect.poll(() => page.url()).toContain(`companyId=${loan.companyId}`);
+    await page.locator('#filter-customer').fill(loan.customerId);
+    await page.locator('#filter-customer').dispatchEvent('change');
+    await expect.poll(() => rows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.orderId))).toEqual([loan.orderId]);
+    await shot('11b-orders');
+
+    await page.locator(`tr[data-order-id="${loan.orderId}"] a`).first().click();
+    await expect.poll(() => orderStatus().textContent()).toContain('还款中');
+  });
+
   it('shows the legacy calls in the request journal, unknown parameters highlighted', async () => {
     const products = await legacy('/order/queryProductController', { companyId: '20150901000001', debugFlag: 'on' });
     expect(products.success).toBe(true);
@@ -192,7 +226,8 @@ describe('dev console', () => {
     const text = await journal.textContent();
     expect(text).toContain('smsConfirm');
     expect(text).toContain('#43');
-    expect(text).not.toContain('/__mock/sms'); // the console's own polling is hidden by default
+    expect(text).not.toContain('/__mock/sms'); // admin reads (the console's own polling) are not journaled
+    expect(text).toContain('/__mock/clock'); // admin changes are
     await page.locator('#journal-filter').fill('loanByOrderId');
     await expect.poll(() => journal.textContent()).toContain('#34');
     expect(await page.locator('#journal tr.entry').count()).toBe(1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MAGIC_CARDS as UI_MAGIC_CARDS, OPERATIONS, ORDER_STATUS, REPAYMENT_STATUS, numberOf, orderStatusLabel } from '../ui/labels.js';
 import { addMonthsCst, formatCst, nextDueTarget, parseLegacyDate, startOfDayCst, statusChanges } from '../ui/time.js';
-import { coerceParam, credentialsIn, faultBody, freshSms, matchesStatus, normaliseEntry, normaliseScenario, paymentsOf, smsKey, testIdCardNo } from '../ui/model.js';
+import { coerceParam, credentialsIn, faultBody, freshSms, normaliseEntry, normaliseScenario, paymentsOf, smsKey, testIdCardNo } from '../ui/model.js';
 import { ORDER_STATUS_LABELS, REPAYMENT_STATUS_LABELS } from '../domain/orders/codes';
 import { MAGIC_CARDS } from '../domain/payments/cards';
 
@@ -74,14 +74,6 @@ describe('time (CST)', () => {
 });
 
 describe('model', () => {
-  it('matches 1005 codes and the client pseudo filters', () => {
-    expect(matchesStatus('100503', '100502100503')).toBe(true);
-    expect(matchesStatus('100506', '100502100503')).toBe(false);
-    expect(matchesStatus('100510', '100500')).toBe(true);
-    expect(matchesStatus('100501', '')).toBe(true);
-    expect(matchesStatus('100501', '100502')).toBe(false);
-  });
-
   it('makes ID-card numbers whose GB 11643 check digit is right', () => {
     for (const birth of ['19900307', '19851231', '20000101', '19700615']) {
       const id = testIdCardNo(birth);

@@ -113,6 +113,27 @@ describe('a customer token never reaches another customer', () => {
   });
 });
 
+describe("#20 queryOrdersByOrderId: a `customerId`, when sent, must be the order's customer", () => {
+  it("the attacker's own order with the victim's customerId -> FORBIDDEN; with their own or none -> the order", async () => {
+    const own = await t().scenario('an order in draft', { customerId: attacker.customerId });
+    const ask = (customerId?: string) => t().call('queryOrdersByOrderId', { login_token: own.login_token!, orderId: own.orderId!, customerId });
+    const refused = (await ask(victim.customerId)).body;
+    expect({ success: refused.success, code: refused.code }).toEqual({ success: false, code: 'FORBIDDEN' });
+    expectNothingOfVictim(refused);
+    expect(JSON.stringify(refused)).not.toContain(own.orderId);
+    for (const customerId of [attacker.customerId, undefined]) {
+      const { body } = await ask(customerId);
+      expect(body).toMatchObject({ success: true, obj: { orderId: own.orderId, customerId: attacker.customerId } });
+    }
+  });
+
+  it("staff of the order's company: a customerId that is not the order's customer -> FORBIDDEN", async () => {
+    const ask = (customerId: string) => t().call('queryOrdersByOrderId', { login_token: victim.seller_login_token!, orderId: victim.orderId!, customerId });
+    expect((await ask(attacker.customerId!)).body).toMatchObject({ success: false, code: 'FORBIDDEN', obj: null, list: null });
+    expect((await ask(victim.customerId!)).body).toMatchObject({ success: true, obj: { orderId: victim.orderId, customerId: victim.customerId } });
+  });
+});
+
 const staffAttacks: Attack[] = [
   ['querySellerApproveOrders', "another company's list", () => ({ login_token: langrunStaff.seller_login_token!, status: '', currentPageNum: '1', companyId: '20150901000001' })],
   ['queryRiskManagementApproveOrders', "another company's list", () => ({ login_token: langrunStaff.risk_login_token!, status: '', currentPageNum: '1', companyId: '20150901000001' })],

@@ -107,6 +107,10 @@ describe('transport failures carry the envelope', () => {
     ['wrong method PUT', { method: 'PUT' as const, url: LOGIN, payload: {} }, 405, 'METHOD_NOT_ALLOWED'],
     ['unparseable JSON', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/json' }, payload: '{"phone_number":' }, 400, 'BODY_UNPARSEABLE'],
     ['a JSON array body', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/json' }, payload: '[1,2]' }, 400, 'BODY_UNPARSEABLE'],
+    ['a JSON number body', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/json' }, payload: '123' }, 400, 'BODY_UNPARSEABLE'],
+    ['a JSON boolean body', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/json' }, payload: 'true' }, 400, 'BODY_UNPARSEABLE'],
+    ['a JSON null body', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/json' }, payload: 'null' }, 400, 'BODY_UNPARSEABLE'],
+    ['a JSON string body', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/json' }, payload: '"phone_number=1"' }, 400, 'BODY_UNPARSEABLE'],
     ['wrong content type', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'text/plain' }, payload: 'phone_number=1' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['xml', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'application/xml' }, payload: '<a/>' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['broken multipart', { method: 'POST' as const, url: LOGIN, headers: { 'content-type': 'multipart/form-data' }, payload: 'garbage' }, 400, 'BODY_UNPARSEABLE'],
@@ -120,6 +124,56 @@ describe('transport failures carry the envelope', () => {
     expect(body).toEqual({ success: false, obj: null, list: null, message: expect.any(String), code, token: null });
     expect(body.message!.length).toBeGreaterThan(0);
     expect(res.body).not.toContain('statusCode'); // Fastify's own error shape never leaks
+  });
+
+  it.each([
+    ['123', 'a number'],
+    ['true', 'a boolean'],
+    ['null', 'null'],
+    ['"x"', 'a string'],
+    ['[]', 'an array'],
+  ])('a JSON body %s is refused naming what it is, and changes nothing (no order id reserved)', async (payload, kind) => {
+    const before = Object.keys((await t().admin<{ state: { orders: { reservedOrderIds: object } } }>('GET', '/__mock/state')).body.state.orders.reservedOrderIds).length;
+    const res = await t().app.inject({ method: 'POST', url: '/order/getOrderIdController', headers: { 'content-type': 'application/json' }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(json(res)).toMatchObject({ success: false, code: 'BODY_UNPARSEABLE', obj: null });
+    expect(json(res).message).toContain(`not ${kind}`);
+    const after = Object.keys((await t().admin<{ state: { orders: { reservedOrderIds: object } } }>('GET', '/__mock/state')).body.state.orders.reservedOrderIds).length;
+    expect(after).toBe(before);
+  });
+
+  it.each([
+    ['no headers', {}],
+    ['an Origin only', { origin: 'http://a.example' }],
+  ])('OPTIONS that is no CORS preflight (%s) -> 405 with the envelope, on operations and unknown paths', async (_name, headers) => {
+    for (const url of [LOGIN, '/order/queryProductController', '/no/such/path']) {
+      const res = await t().app.inject({ method: 'OPTIONS', url, headers });
+      expect(res.statusCode, url).toBe(405);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(json(res)).toEqual({ success: false, obj: null, list: null, message: expect.stringContaining('OPTIONS'), code: 'METHOD_NOT_ALLOWED', token: null });
+    }
+  });
+
+  it('a multipart text field over 1 MiB is refused (413), never bound cut; exactly 1 MiB is bound whole', async () => {
+    const boundary = '----partywo-big';
+    const body = (fields: Record<string, string>) =>
+      Object.entries(fields)
+        .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+        .join('') + `--${boundary}--\r\n`;
+    const send = (fields: Record<string, string>) =>
+      t().app.inject({ method: 'POST', url: '/order/queryProductController', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body(fields) });
+    for (const big of ['x'.repeat(1024 * 1024 + 16), '中'.repeat(400_000)]) {
+      const res = await send({ padding: big });
+      expect(res.statusCode).toBe(413);
+      expect(json(res)).toMatchObject({ success: false, code: 'PAYLOAD_TOO_LARGE' });
+    }
+    const whole = await send({ padding: 'y'.repeat(1024 * 1024) });
+    expect(json(whole)).toMatchObject({ success: true });
+    // the journal keeps a cut summary of a long value, not the whole MiB
+    const { body: j } = await t().admin<{ requests: { unknownParams: Record<string, string> }[] }>('GET', '/__mock/requests?limit=1');
+    const kept = j.requests[0]!.unknownParams.padding!;
+    expect(kept.length).toBeLessThan(2048);
+    expect(kept).toMatch(/^y+\.\.\.\(1048576 chars\)$/);
   });
 
   it('an empty JSON body is an empty parameter set (not a parse error)', async () => {

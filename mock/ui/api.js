@@ -110,12 +110,6 @@ export async function admin(method, path, body) {
   return data;
 }
 
-/** Whether an admin endpoint exists on this server (404 = not built yet). */
-export async function adminHas(path) {
-  const res = await fetch(`${base}/__mock${path}`, { headers: headers() });
-  return res.status !== 404 && res.status !== 405;
-}
-
 /**
  * Calls a legacy operation the way the 2015 client does (POST, form-urlencoded, every value text) and returns
  * the envelope whatever `success` says.

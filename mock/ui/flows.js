@@ -1,9 +1,9 @@
 // What the console composes from documented operations: staff and customer logins from the ready-made accounts,
 // order reads through #20/#31/#33, approvals #27/#29, disbursement #34 and the whole payment flow #36-#43.
 /* global localStorage, URLSearchParams */
-import { admin, adminHas, legacy, legacyRaw, touchCaptcha, guid, ApiError, session, bus } from './api.js';
+import { admin, legacy, legacyRaw, touchCaptcha, guid, ApiError, session, bus } from './api.js';
 import { PATH_OF, MAGIC_CARDS } from './labels.js';
-import { matchesStatus, testIdCardNo, credentialsIn, freshSms, smsKey } from './model.js';
+import { testIdCardNo, credentialsIn, freshSms, smsKey } from './model.js';
 
 const op = (operationId, params) => legacy(PATH_OF[operationId], params);
 
@@ -174,67 +174,21 @@ export async function scheduleOf(orderId) {
   return schedule;
 }
 
-function rowsOf(env) {
-  return Array.isArray(env?.list) ? env.list : [];
-}
-
 /**
- * The order table. Uses GET /__mock/orders when the server has it (see README "Admin API needed"); otherwise
- * composes #26 per company as its ready-made seller (every order with a company except drafts and deleted ones,
- * the status filter applied by the mock, pages of 100) and #19 per ready-made customer (their drafts too).
- * Returns {rows, source, complete}.
+ * The order table: GET /__mock/orders (every order of the session, newest first; `status` a 1005 code, a pseudo
+ * filter or '' = all but deleted). Returns {rows, total}; remembers each row's company for loadOrder.
  */
-export async function listOrders({ status = '', customerId = '' } = {}) {
-  if (await adminHas('/orders?limit=1')) {
-    const q = new URLSearchParams();
-    if (status) q.set('status', status);
-    if (customerId) q.set('customerId', customerId);
-    q.set('limit', '200');
-    const body = await admin('GET', `/orders?${q}`);
-    return { rows: body.orders ?? [], source: 'GET /__mock/orders', complete: true };
-  }
-  const found = new Map();
-  const add = (row, via) => {
-    const id = String(row.orderId);
-    found.set(id, { ...found.get(id), ...row, _via: via });
-    if (row.companyId) cache.companyOfOrder.set(id, String(row.companyId));
-  };
-  const pages = async (call) => {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const env = await call(page);
-      rowsOf(env).forEach((r) => add(r, env._via));
-      if (page * PAGE_SIZE >= Number(env.obj?.totalRowNum ?? 0)) break;
-    }
-  };
-  const jobs = [];
-  const { customers = [] } = await accounts();
-  const readyCustomers = customers.filter((c) => !customerId || String(c.customerId) === String(customerId));
-  for (const c of readyCustomers) {
-    const id = String(c.customerId);
-    jobs.push(
-      asCustomer(id, ({ token }) =>
-        pages(async (page) => ({ ...(await op('queryOrders', { login_token: token, customerId: id, status, currentPageNum: page, pageSize: PAGE_SIZE })), _via: '#19' })),
-      ).catch(() => undefined),
-    );
-  }
-  for (const c of await companies()) {
-    const companyId = String(c.companyId);
-    if (!(await staffFor(companyId, 'seller'))) continue;
-    jobs.push(
-      asStaff(companyId, 'seller', ({ token }) =>
-        pages(async (page) => ({ ...(await op('querySellerApproveOrders', { login_token: token, companyId, status, currentPageNum: page, pageSize: PAGE_SIZE })), _via: '#26' })),
-      ).catch(() => undefined),
-    );
-  }
-  await Promise.all(jobs);
-  let rows = [...found.values()].filter((r) => matchesStatus(r.status, status));
-  if (customerId) rows = rows.filter((r) => String(r.customerId) === String(customerId));
-  rows.sort((a, b) => String(b.createTime ?? '').localeCompare(String(a.createTime ?? '')) || String(b.orderId).localeCompare(String(a.orderId)));
-  return { rows, source: '#26 × 公司 company, #19 × 现成用户 ready-made customer', complete: false };
+export async function listOrders({ status = '', customerId = '', companyId = '', limit = 200 } = {}) {
+  const q = new URLSearchParams();
+  if (status) q.set('status', status);
+  if (customerId) q.set('customerId', customerId);
+  if (companyId) q.set('companyId', companyId);
+  q.set('limit', String(limit));
+  const body = await admin('GET', `/orders?${q}`);
+  const rows = body.orders ?? [];
+  for (const row of rows) if (row.companyId) cache.companyOfOrder.set(String(row.orderId), String(row.companyId));
+  return { rows, total: Number(body.total ?? rows.length) };
 }
-
-const PAGE_SIZE = 100;
-const MAX_PAGES = 5;
 
 // --- actions ---
 

@@ -13,7 +13,6 @@ export interface SmsLike {
   purpose: string;
   sentAt: string;
 }
-export declare function matchesStatus(code: string, filter: string): boolean;
 export declare function testIdCardNo(birth?: string): string;
 export declare function paymentsOf(body: unknown, orderId: string, recordIds: string[]): ({ _list: string } & Record<string, unknown>)[];
 export declare function normaliseScenario(entry: unknown): { name: string; description: string; params: ScenarioParam[] };

@@ -1,14 +1,6 @@
 // Pure helpers of the console (no DOM, no network): how admin answers are read and forms are turned into bodies.
 // Unit-tested in mock/test/console.unit.test.ts.
 
-/** Whether an order status matches a filter value (a 1005 code, a #19 pseudo filter, or '' = all). */
-export function matchesStatus(code, filter) {
-  if (!filter) return true;
-  if (filter === '100502100503') return code === '100502' || code === '100503';
-  if (filter === '100500') return ['100507', '100508', '100510'].includes(String(code));
-  return String(code) === String(filter);
-}
-
 /** A valid PRC ID-card number (GB 11643 checksum) for a test cardholder born on `birth` (yyyyMMdd). */
 export function testIdCardNo(birth = '19900307') {
   const body = `110101${birth}123`;

@@ -242,6 +242,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__mock/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every order, newest first
+         * @description Every order of the session, whoever owns it (the dev console's order table): no legacy operation lists
+         *     orders across customers and companies (#19 needs each customer's login, #26/#28/#30 a staff login per
+         *     company and see no drafts). Newest first; each row is the row of the legacy lists (`OrderRow` of #19,
+         *     #26, #28, #30), which already names its `customerId`, `companyId`, `applicantName` and `createTime`.
+         *     The filters combine (all must match): `status` as in the legacy lists, `customerId`, `companyId`
+         *     (drafts included). Read from the sorted order indexes: a page costs O(`limit`) however many orders the
+         *     session holds (with both `customerId` and `companyId`, one walk over the shorter of their lists).
+         */
+        get: operations["mockListOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__mock/payments": {
         parameters: {
             query?: never;
@@ -523,6 +549,11 @@ export interface components {
             }[];
         };
         /**
+         * @description A row of `GET /__mock/orders`: exactly the row of the legacy order lists (#19, #26, #28, #30; the
+         *     legacy spec's OrderRow), closed here so that a field the mock adds or drops fails the admin checks.
+         */
+        AdminOrderRow: components["schemas"]["OrderRow"];
+        /**
          * @description Yuan, two decimals.
          * @example 6666.67
          */
@@ -654,6 +685,151 @@ export interface components {
             now: components["schemas"]["IsoTime"];
             /** @description Requests journaled so far. */
             requests?: number;
+        };
+        /**
+         * Code1005
+         * @description 订单状态 (order status), base-code family 1005: the order's `status` (its label in `statusDes`), the
+         *     status filter of the order lists (#19, #26, #28, #30) and the customer list's drop-down (family 1005
+         *     plus "all" = empty value).
+         *
+         *     Life cycle (what the mock enforces): getOrderId (#13) reserves an id → editOrderPackage (#14) creates the
+         *     draft **100501** → editOrderComplete (#16) → **100502** → sellerApproveOrder (#27) true → **100503** /
+         *     false → **100509** → riskManagementApproveOrder (#29) true → **100506** / false → **100509** →
+         *     loanByOrderId (#34) → **100507** (schedule created) → the last instalment paid (#35) → **100508**. An
+         *     unpaid instalment past its due date → **100510** (back to 100507 once caught up). deleteOrderByOrderId
+         *     (#21) → **100504** (from 100501, 100502, 100503, 100508 and 100509 only).
+         *
+         *     Labels: 100502, 100503, 100505 and 100506 are labelled in the 2015 client; 100501, 100504, 100507,
+         *     100508 and 100509 are used by the 2015 client and labelled in the 2016 one (100505 was 待缴手续费 in 2015,
+         *     待缴费 in 2016). 2016-only codes: 100510–100515 and the risk sub-states 10050301–10050303 (8 digits).
+         *     The mock reaches 100501–100504 and 100506–100510 only (100505 has no way out in the 2015 client).
+         *
+         *     Not codes (list filters only, declared by the list parameters): `100500` 我的额度 (loans: 100507,
+         *     100508, 100510) and `100502100503` 审核中 (100502 and 100503; two codes concatenated).
+         * @example 100502
+         * @enum {string}
+         */
+        Code1005: "100501" | "100502" | "100503" | "100504" | "100505" | "100506" | "100507" | "100508" | "100509" | "100510" | "100511" | "100512" | "100513" | "100514" | "100515" | "10050301" | "10050302" | "10050303";
+        /**
+         * OrderId
+         * @description Order id (订单编号): a digit string handed out by getOrderId (#13), in the legacy data the date
+         *     `yyyyMMdd` followed by a sequence of at least 4 digits (e.g. `201508300051`). The client also carries it
+         *     in page URLs as `?orderid=` / `?orderId=`.
+         * @example 201508300051
+         */
+        OrderId: string;
+        /**
+         * CustomerId
+         * @description Customer id (用户编号): a digit string, in the legacy data the creation date `yyyyMMdd` followed by a
+         *     4-digit sequence (e.g. `201508160007`).
+         * @example 201508160007
+         */
+        CustomerId: string;
+        /**
+         * CompanyId
+         * @description Partner company id (公司编号): a digit string. The 2015 client's brand tiles use 14-digit ids
+         *     (`20150901000001` 生活家, `20150901000002` 朗润), the document's samples 12-digit ones (`201509010001`);
+         *     both shapes are accepted. The seed data uses the tile ids (client-facts §5.9).
+         * @example 20150901000001
+         */
+        CompanyId: string;
+        /**
+         * MoneyNumber
+         * @description An amount of money in yuan (元) on a response: a JSON number with at most two decimals (exact to the
+         *     fen), never negative. Numbers, not text, because the client adds amounts with JavaScript `+`
+         *     (`repaymentPrincipal + overdueInterest`) and coerces the others with `- 0`.
+         * @example 6666.67
+         */
+        MoneyNumber: number;
+        /**
+         * DateText
+         * @description A calendar date as text, `yyyy-MM-dd` (the legacy date fields' format, e.g. `createTime` `2015-09-01`).
+         * @example 2015-09-01
+         */
+        DateText: string;
+        /**
+         * PhoneNumber
+         * @description A mainland-China mobile number (手机号), 11 digits. The legacy client checks it with
+         *     `^1[3,5,7,8]\d{9}$` (the comma in its character class is a slip); the contract uses `^1[3578]\d{9}$`.
+         * @example 15210193304
+         */
+        PhoneNumber: string;
+        /**
+         * DateTimeText
+         * @description A time stamp as the legacy backend renders it, `yyyy-MM-dd HH:mm:ss` (or a bare `yyyy-MM-dd` date, as in the document's samples), China time (UTC+8).
+         * @example 2015-08-16 10:21:07
+         */
+        DateTimeText: string;
+        /**
+         * OrderRow
+         * @description A row of the order lists (订单对象 in a list): queryOrders (#19), querySellerApproveOrders (#26),
+         *     queryRiskManagementApproveOrders (#28) and queryWaitingForPayOrders (#30). The fields the 2015 client
+         *     reads on the lists (`orderId`, `contractNo`, `packageName`, `packageMoney`, `status`, `statusDes`,
+         *     `fenQiTimes`, `noRepaymentTimes`) plus `poundage` and `moneyMonth`, which the customer's order-detail
+         *     page reads from the row it is handed (client-facts §5.13), and the applicant's name and phone the
+         *     2016 back office shows. Money is a JSON number of yuan (the client coerces it with `- 0`).
+         *
+         *     The mock always sends every property, `null` where unknown. The full order is queryOrdersByOrderId (#20).
+         * @example {
+         *       "orderId": "201508300051",
+         *       "customerId": "201508160007",
+         *       "companyId": "20150901000001",
+         *       "contractNo": "HT-2015-001",
+         *       "packageType": "201509010001",
+         *       "packageName": "悦享家",
+         *       "contractMoney": 100000,
+         *       "packageMoney": 80000,
+         *       "fenQiTimes": 12,
+         *       "poundage": 5600,
+         *       "moneyMonth": 6666.67,
+         *       "status": "100507",
+         *       "statusDes": "还款中",
+         *       "noRepaymentTimes": 10,
+         *       "nextRepaymentTime": "2015-12-10",
+         *       "nextRepaymentMoney": 7133.34,
+         *       "applicantName": "张伟",
+         *       "applicantPhone": "15210193304",
+         *       "createTime": "2015-08-30 14:02:11"
+         *     }
+         */
+        OrderRow: {
+            orderId: components["schemas"]["OrderId"];
+            customerId: components["schemas"]["CustomerId"];
+            companyId: components["schemas"]["CompanyId"] | null;
+            /** @description Decoration contract number (合同编号). */
+            contractNo: string | null;
+            /** @description The product id (queryProduct #22 `productId`). */
+            packageType: string | null;
+            /** @description Product name (套餐, e.g. 悦享家). */
+            packageName: string | null;
+            /** @description Contract amount, yuan. */
+            contractMoney: components["schemas"]["MoneyNumber"] | null;
+            /** @description Amount financed (分期金额), yuan. */
+            packageMoney: components["schemas"]["MoneyNumber"] | null;
+            /**
+             * @description Number of monthly instalments.
+             * @enum {integer|null}
+             */
+            fenQiTimes: 3 | 6 | 9 | 12 | 18 | 24 | 36 | null;
+            /** @description Total service fee, yuan. */
+            poundage: components["schemas"]["MoneyNumber"] | null;
+            /** @description Monthly principal, yuan. */
+            moneyMonth: components["schemas"]["MoneyNumber"] | null;
+            status: components["schemas"]["Code1005"];
+            /** @description Label of `status` (e.g. 还款中). */
+            statusDes: string;
+            /** @description 待还期数, instalments not yet paid; null before the disbursement. */
+            noRepaymentTimes: number | null;
+            /** @description Due date of the earliest unpaid instalment; null when there is none. */
+            nextRepaymentTime: components["schemas"]["DateText"] | null;
+            /** @description Amount due (principal + fee part) of the earliest unpaid instalment, yuan; null when there is none. */
+            nextRepaymentMoney: components["schemas"]["MoneyNumber"] | null;
+            /** @description Applicant's name (null until the applicant page is saved). */
+            applicantName: string | null;
+            /** @description Applicant's mobile. */
+            applicantPhone: components["schemas"]["PhoneNumber"] | null;
+            /** @description When the order was created; lists are sorted newest first. */
+            createTime: components["schemas"]["DateTimeText"];
         };
     };
     responses: {
@@ -1027,6 +1203,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Accounts"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    mockListOrders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A 1005 code, the legacy lists' pseudo filters `100502100503` (审核中: 100502 and 100503) and
+                 *     `100500` (我的额度: 100507, 100508, 100510), or empty / absent = every order except deleted ones
+                 *     (100504 is listed only when asked for). A 1005 code the mock never reaches (e.g. 100505) lists none.
+                 */
+                status?: components["schemas"]["Code1005"] | ("" | "100500" | "100502100503");
+                /** @description Only this customer's orders (an unknown customerId lists none). */
+                customerId?: string;
+                /** @description Only this company's orders, drafts with that company included (an unknown companyId lists none). */
+                companyId?: string;
+                /** @description Rows per answer; default 50, at most 500. */
+                limit?: number;
+                /** @description Rows to skip (newest first); default 0. Past the end, `orders` is empty and `total` still counts. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching orders' count and one page of them, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many orders match the filters (all pages). */
+                        total: number;
+                        orders: components["schemas"]["AdminOrderRow"][];
+                    };
+                };
+            };
+            /** @description A bad `status`, `customerId`, `companyId`, `limit` or `offset`, or one given twice. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminError"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { FileValue } from './arbitraries';
 import { fileArb, hugeArb, idShapeArb, invalidArb, textArb, validArb } from './arbitraries';
 import type { WireRequest } from './http';
-import { FORM_CONTENT_TYPE, multipartBody } from './http';
+import { ASCII_GIF, FORM_CONTENT_TYPE, multipartBody } from './http';
 import type { OperationModel, SpecModel } from './spec-model';
 
 export type Encoding = 'form' | 'json' | 'query' | 'get' | 'multipart';
@@ -310,7 +310,8 @@ export function casesFor(spec: SpecModel, op: OperationModel, world: WorldValues
     },
     {
       kind: 'wrong-method',
-      arb: fc.tuple(validDraft, fc.constantFrom('PUT', 'DELETE', 'PATCH')).map(([d, m]): Draft => ({ ...d, kind: 'wrong-method', method: m, encoding: d.encoding === 'get' ? 'query' : d.encoding, invalid: true, statuses: [405] })),
+      // OPTIONS without the CORS preflight headers is no preflight: a transport refusal like any other method
+      arb: fc.tuple(validDraft, fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS')).map(([d, m]): Draft => ({ ...d, kind: 'wrong-method', method: m, encoding: d.encoding === 'get' ? 'query' : d.encoding, invalid: true, statuses: m === 'OPTIONS' ? [400, 405] : [405] })),
     },
     {
       kind: 'unknown-path',
@@ -332,9 +333,19 @@ export function casesFor(spec: SpecModel, op: OperationModel, world: WorldValues
   for (const d of fc.sample(malformedArb, { seed: opts.seed, numRuns: opts.malformed })) out.push(finish(spec, op, d, `${op.operationId}#${n++}`));
   for (const d of fc.sample(validDraft, { seed: opts.seed + 1, numRuns: opts.valid })) out.push(finish(spec, op, d, `${op.operationId}#${n++}`));
 
-  // the fixed edges of the transport, once per operation
-  const [base] = fc.sample(validDraft, { seed: opts.seed + 2, numRuns: 1 });
-  const formBase = { ...base!, encoding: files.length ? 'multipart' : 'form' } as Draft;
+  // the fixed edges of the transport, once per operation, on a request that would otherwise succeed: the world's
+  // first real value of each parameter (the loan customer's token and ids), generated values for the rest, a
+  // real image for files - so that the edge alone decides the answer
+  const formBase: Draft = {
+    kind: 'edge',
+    encoding: files.length ? 'multipart' : 'form',
+    entries: scalars.flatMap((p): [string, Json][] => {
+      const real = world[p.name]?.find((v) => spec.validParam(op.operationId, p.name, v));
+      if (real !== undefined) return [[p.name, real]];
+      return p.required ? [[p.name, fc.sample(validArb(spec, op.operationId, p), { seed: opts.seed + 2, numRuns: 1 })[0]!]] : [];
+    }),
+    files: files.map((f): [string, FileValue] => [f.name, { filename: 'edge.gif', contentType: 'image/gif', data: ASCII_GIF }]),
+  };
   out.push(
     finish(spec, op, { ...formBase, kind: 'body-over-limit', entries: [...formBase.entries, ['padding', 'x'.repeat(1024 * 1024 + 16)]], files: files.length ? formBase.files : [], invalid: true, statuses: files.length ? [200, 413] : [413] }, `${op.operationId}#${n++}`),
   );

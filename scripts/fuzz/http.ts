@@ -21,22 +21,34 @@ export interface WireResponse {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** Sends `req` to `baseUrl` (http only) as is; content-length is computed from the body. */
+/** Sends `req` to `baseUrl` (http only) as is; content-length is computed from the body. A request that lost
+ *  the race against the server closing a kept-alive socket is sent once more (Node's advice: `reusedSocket`);
+ *  bodies over 64 KB go on a fresh connection. */
 export function sendRaw(baseUrl: string, req: WireRequest, timeoutMs = 30_000): Promise<WireResponse> {
-  const url = new URL(baseUrl);
   const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+  return sendOnce(baseUrl, req, body, timeoutMs, (body?.length ?? 0) <= 64 * 1024).catch((err: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+    if (err.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) return sendOnce(baseUrl, req, body, timeoutMs, false);
+    throw err;
+  });
+}
+
+function sendOnce(baseUrl: string, req: WireRequest, body: Buffer | undefined, timeoutMs: number, keepAlive: boolean): Promise<WireResponse> {
+  const url = new URL(baseUrl);
   const headers: Record<string, string | number> = { ...req.headers };
   if (body !== undefined) headers['content-length'] = body.length;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const r = http.request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent }, (res) => {
+    const r = http.request({ host: url.hostname, port: url.port, method: req.method, path: req.path, headers, agent: keepAlive ? agent : false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - started }));
       res.on('error', reject);
     });
     r.setTimeout(timeoutMs, () => r.destroy(new Error(`timeout after ${timeoutMs} ms: ${req.method} ${req.path}`)));
-    r.on('error', reject);
+    r.on('error', (err: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      err.reusedSocket = r.reusedSocket;
+      reject(err);
+    });
     if (body !== undefined) r.write(body);
     r.end();
   });

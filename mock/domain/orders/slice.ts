@@ -73,8 +73,9 @@ export function overdueAt(r: Pick<RepaymentRecord, 'expectRepaymentTime'>): numb
  *  - `seller` (#26): a company's submitted orders (not 100501 draft, not 100504 deleted);
  *  - `risk` (#28): a company's orders that passed seller approval (100503 and later, incl. risk's 100509);
  *  - `loan` (#30): a company's orders that passed risk approval (100506, 100507, 100508, 100510);
- *  - `all`: every order (admin console). */
-export type ListView = 'customer' | 'seller' | 'risk' | 'loan' | 'all';
+ *  - `company`: every order of a company, drafts included (admin API `GET /__mock/orders?companyId=`);
+ *  - `all`: every order (admin API `GET /__mock/orders`). */
+export type ListView = 'customer' | 'seller' | 'risk' | 'loan' | 'company' | 'all';
 
 /** The key of the sorted list of `view` for `owner` (customerId, companyId, or '' for `all`) matching
  *  `filter` ("" = the whole view, except deleted orders in the customer/all views; a 1005 status; or a
@@ -97,6 +98,7 @@ function viewsOf(s: OrdersState, o: Listed): [ListView, string][] {
     ['customer', o.customerId],
   ];
   if (o.companyId) {
+    out.push(['company', o.companyId]);
     const st = o.status;
     if (st !== '100501' && st !== '100504') out.push(['seller', o.companyId]);
     if (st !== '100501' && st !== '100502' && st !== '100504' && sellerPassed(s, o)) out.push(['risk', o.companyId]);

@@ -11,8 +11,7 @@ const MAX_LOANS = 20;
 
 /** Every record of the loans the console can see: [{...record, orderId, orderStatus}]. */
 async function loanRecords() {
-  const { rows } = await listOrders({ status: '100500' });
-  const loans = rows.slice(0, MAX_LOANS);
+  const { rows: loans } = await listOrders({ status: '100500', limit: MAX_LOANS });
   const out = [];
   for (const row of loans) {
     try {

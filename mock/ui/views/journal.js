@@ -15,8 +15,6 @@ export function mount(ctx) {
   const limitSel = h('select', { id: 'journal-limit' }, [20, 50, 100, 200].map((n) => h('option', { value: String(n), selected: n === 50 }, String(n))));
   const opFilter = h('input', { type: 'search', placeholder: 'operationId / path', id: 'journal-filter' });
   const liveBox = h('input', { type: 'checkbox', checked: true });
-  // The console's own polling of /__mock is journaled too; hidden by default so the legacy calls stand out.
-  const adminBox = h('input', { type: 'checkbox', id: 'journal-admin' });
   const list = h('div', { class: 'journal', id: 'journal' });
   const open = new Set();
 
@@ -35,13 +33,13 @@ export function mount(ctx) {
   }
 
   async function load() {
-    // The whole journal (500), filtered here: the console's own polling would otherwise crowd out the legacy calls.
-    const body = await admin('GET', '/requests?limit=500');
-    const raw = body?.requests ?? [];
+    // The journal holds legacy calls and admin changes (reset, clock, scenarios...), not admin reads nor this
+    // page's polling; with a text filter the whole journal (500) is searched here.
     const filter = opFilter.value.trim().toLowerCase();
+    const body = await admin('GET', `/requests?limit=${filter ? 500 : Number(limitSel.value)}`);
+    const raw = body?.requests ?? [];
     const entries = raw
       .map(normaliseEntry)
-      .filter((e) => adminBox.checked || !/\/__mock\//.test(e.path))
       .filter((e) => !filter || `${e.operationId} ${e.path}`.toLowerCase().includes(filter))
       .slice(0, Number(limitSel.value));
     replace(
@@ -87,13 +85,12 @@ export function mount(ctx) {
     card(
       '最近的请求',
       'Latest requests, newest first',
-      [opFilter, h('label', null, bi('条数', 'limit'), ' ', limitSel), h('label', { class: 'inline' }, adminBox, bi('含管理接口', 'admin calls')), h('label', { class: 'inline' }, liveBox, bi('实时', 'live')), button('刷新', 'Refresh', () => load())],
-      h('p', { class: 'muted small' }, bi('黄色标出的是未知参数:旧后台会忽略它们,模拟服务也忽略但记录下来。点击一行看完整记录。', 'Unknown parameters are highlighted: ignored like the legacy backend did, but recorded. Click a row for the full entry.')),
+      [opFilter, h('label', null, bi('条数', 'limit'), ' ', limitSel), h('label', { class: 'inline' }, liveBox, bi('实时', 'live')), button('刷新', 'Refresh', () => load())],
+      h('p', { class: 'muted small' }, bi('黄色标出的是未知参数:旧后台会忽略它们,模拟服务也忽略但记录下来。点击一行看完整记录。管理接口只记录修改(重置、时钟、场景…),不记录读取。', 'Unknown parameters are highlighted: ignored like the legacy backend did, but recorded. Click a row for the full entry. Of the admin API only changes (reset, clock, scenarios…) are journaled, never reads.')),
       list,
     ),
   );
   limitSel.addEventListener('change', () => load());
-  adminBox.addEventListener('change', () => load());
   opFilter.addEventListener('input', () => load());
   ctx.poll(async () => {
     if (liveBox.checked) await load();

@@ -1,4 +1,5 @@
-// Orders: a table with 1005 status labels, filtered by status and customer; each row opens the order page.
+// Orders (GET /__mock/orders): a table with 1005 status labels, filtered by status, customer and company; each row
+// opens the order page.
 /* global location, URLSearchParams */
 import { h, replace, card, table, bi, show, chip, button } from '../dom.js';
 import { ORDER_STATUS, ORDER_STATUS_FILTERS } from '../labels.js';
@@ -20,6 +21,7 @@ export function mount(ctx, { query }) {
   );
   const customerInput = h('input', { id: 'filter-customer', list: 'customer-list', placeholder: 'customerId', spellcheck: 'false' });
   const customerList = h('datalist', { id: 'customer-list' });
+  const companySel = h('select', { id: 'filter-company' }, h('option', { value: '' }, '全部 all'));
   statusSel.value = query.get('status') ?? '';
   customerInput.value = query.get('customerId') ?? '';
   const openInput = h('input', { id: 'open-order', placeholder: 'orderId', inputmode: 'numeric' });
@@ -30,12 +32,14 @@ export function mount(ctx, { query }) {
     const q = new URLSearchParams();
     if (statusSel.value) q.set('status', statusSel.value);
     if (customerInput.value.trim()) q.set('customerId', customerInput.value.trim());
+    if (companySel.value) q.set('companyId', companySel.value);
     const hash = `#/orders${q.toString() ? `?${q}` : ''}`;
     if (location.hash !== hash) ctx.go(hash);
     else load();
   };
   statusSel.addEventListener('change', apply);
   customerInput.addEventListener('change', apply);
+  companySel.addEventListener('change', apply);
   const open = () => openInput.value.trim() && ctx.go(`#/orders/${encodeURIComponent(openInput.value.trim())}`);
 
   ctx.el.append(
@@ -49,6 +53,7 @@ export function mount(ctx, { query }) {
         { class: 'row' },
         h('label', null, bi('状态', 'status'), ' ', statusSel),
         h('label', null, bi('用户', 'customer'), ' ', customerInput, customerList),
+        h('label', null, bi('公司', 'company'), ' ', companySel),
         button('刷新', 'Refresh', () => load()),
         h('span', { class: 'spacer' }),
         h('form', { class: 'row', onsubmit: (e) => (e.preventDefault(), open()) }, openInput, button('打开订单', 'Open order', open)),
@@ -59,9 +64,16 @@ export function mount(ctx, { query }) {
 
   async function load() {
     replace(result, h('p', { class: 'muted' }, '加载中 loading…'));
-    const names = Object.fromEntries((await companies().catch(() => [])).map((c) => [String(c.companyId), c.companyName]));
-    const { rows, source: from, complete } = await listOrders({ status: statusSel.value, customerId: customerInput.value.trim() });
-    replace(source, `来源 source: ${from}`, complete ? '' : ' · 仅含后台列表与现成用户可见的订单 (only what the back-office lists and ready-made customers see; see README "Admin API needed")');
+    const list = await companies().catch(() => []);
+    const names = Object.fromEntries(list.map((c) => [String(c.companyId), c.companyName]));
+    if (companySel.options.length === 1) {
+      const wanted = query.get('companyId') ?? '';
+      companySel.append(...list.map((c) => h('option', { value: String(c.companyId) }, `${c.companyName} ${c.companyId}`)));
+      if (wanted && !names[wanted]) companySel.append(h('option', { value: wanted }, wanted));
+      companySel.value = wanted;
+    }
+    const { rows, total } = await listOrders({ status: statusSel.value, customerId: customerInput.value.trim(), companyId: companySel.value });
+    replace(source, `GET /__mock/orders · 显示 ${rows.length} / 共 ${total} (shown / total, newest first)`);
     replace(
       result,
       table(
