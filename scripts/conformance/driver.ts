@@ -3,7 +3,7 @@
 // ConformanceRun routes through Prism; ClientDriver goes straight to a Client (app.inject in api tests).
 import type { Answer, CallOptions, Client, Params } from './client';
 import type { SpecModel } from '../fuzz/spec-model';
-import { Phones } from './world';
+import { Phones, guid } from './world';
 
 /** 'success', the failure code, or what came instead of an envelope. An image answer (#9) is a success. */
 export function outcomeOf(a: Answer): string {
@@ -26,9 +26,7 @@ export abstract class Driver implements Client {
 
   /** A fresh captcha key (the page GUID: 32 hex digits, 8-4-4-4-12). */
   key(): string {
-    this.#keys++;
-    const hex = (0xc0f0000 + this.#keys).toString(16).padStart(32, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    return guid(0xc0f0000 + ++this.#keys);
   }
 
   protected record(a: Answer): void {

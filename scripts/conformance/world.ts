@@ -29,12 +29,6 @@ export async function smsCode(c: Client, phone: string, purpose?: string): Promi
   return m.code;
 }
 
-/** Every SMS code the mock sent so far (all phones). */
-export async function allSmsCodes(c: Client): Promise<string[]> {
-  const { body } = await c.admin<{ messages: { code: string }[] }>('GET', '/__mock/sms');
-  return body.messages.map((m) => m.code);
-}
-
 export async function now(c: Client): Promise<number> {
   const { body } = await c.admin<{ now: string }>('GET', '/__mock/clock');
   return Date.parse(body.now);
@@ -66,8 +60,8 @@ export async function reset(c: Client): Promise<void> {
 }
 
 /** The page GUID the legacy client makes (32 hex digits, 8-4-4-4-12), from a number. */
-export function guid(n: number, salt = 0): string {
-  const hex = (n + salt * 0x100000).toString(16).padStart(32, '0');
+export function guid(n: number): string {
+  const hex = n.toString(16).padStart(32, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
