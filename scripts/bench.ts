@@ -2,19 +2,23 @@
 // the same run on the same machine, with autocannon on loopback; plus startup time to first answer and
 // list latency with 100,000 orders. Writes bench-results.json (git-ignored). Not part of npm test.
 //
-// Systems: `mock` = the mock as `npm start` runs it (tsx), `bundle` = the same code bundled by esbuild and run
-// by plain node (no TypeScript loader: what a build step would give), `bare`, `wiremock`, `prism`.
+// Systems: `mock` = the mock as `npm start` runs it: bundled by esbuild with the build options of
+// scripts/build-mock.mjs (one build definition, imported) and run by plain node with npm start's node flags; its
+// bench entry (scripts/bench/mock-server.ts) only turns request logging off. `mock-tsx` = the same entry through
+// tsx (`npm run start:dev`), for reference. `bare`, `wiremock`, `prism`. Targets and ratios are the `mock` row's.
+// Startup = spawn of npm start's own command (`node --enable-source-maps mock/dist/cli.mjs`, bundle already built)
+// to the first answer; the build (`node scripts/build-mock.mjs`, npm start's first step) is timed on its own.
 // Options: --duration S (per measurement, default 5), --rounds N (default 2), --orders N (default 100000),
-//          --only mock,bundle,bare,wiremock,prism, --skip-list, --skip-startup, --profile (CPU profile of the
+//          --only mock,mock-tsx,bare,wiremock,prism, --skip-list, --skip-startup, --profile (CPU profile of the
 //          mock into .artifacts/prof/), --out FILE.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Child, LoadResult } from './bench/harness';
 import { HOST, freePort, load, postForm, quantile, request, round, sendJson, startChild, waitFor } from './bench/harness';
+import { buildMock, mockNodeArgs } from './build-mock.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -25,18 +29,21 @@ function opt(name: string, def: string): string {
 const DURATION_S = Number(opt('duration', '5'));
 const ROUNDS = Number(opt('rounds', '2'));
 const LIST_ORDERS = Number(opt('orders', '100000'));
-const ONLY = new Set(opt('only', 'mock,bundle,bare,wiremock,prism').split(','));
+const ONLY = new Set(opt('only', 'mock,mock-tsx,bare,wiremock,prism').split(','));
 const SKIP_LIST = argv.includes('--skip-list');
 const SKIP_STARTUP = argv.includes('--skip-startup');
 const PROFILE = argv.includes('--profile');
 const OUT = path.resolve(ROOT, opt('out', 'bench-results.json'));
 const WIREMOCK_JAR = path.join(ROOT, 'node_modules/wiremock/build/wiremock-standalone-3.13.2.jar');
 const PRISM = path.join(ROOT, 'node_modules/.bin/prism');
-const ESBUILD = path.join(ROOT, 'node_modules/.bin/esbuild');
-const BUNDLE = path.join(ROOT, '.artifacts/bench-build/mock-server.mjs');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** npm start's bundle and the bench entry's bundle (beside it: import.meta.url-relative paths resolve the same). */
+const CLI_BUNDLE = path.join(ROOT, 'mock/dist/cli.mjs');
+const BENCH_BUNDLE = path.join(ROOT, 'mock/dist/bench-server.mjs');
 
-type SystemName = 'mock' | 'bundle' | 'bare' | 'wiremock' | 'prism';
-let SYSTEMS: SystemName[] = (['mock', 'bundle', 'bare', 'wiremock', 'prism'] as const).filter((s) => ONLY.has(s));
+type MockKind = 'mock' | 'mock-tsx';
+type SystemName = MockKind | 'bare' | 'wiremock' | 'prism';
+const SYSTEMS: SystemName[] = (['mock', 'mock-tsx', 'bare', 'wiremock', 'prism'] as const).filter((s) => ONLY.has(s));
 
 interface Endpoint {
   key: string;
@@ -53,30 +60,26 @@ function tsxArgs(script: string, extra: string[] = []): string[] {
   return [...extra, '--import', 'tsx', path.join(ROOT, script)];
 }
 
-/** The command that starts the mock: through tsx (as `npm start`) or the esbuild bundle under plain node. */
-function mockCommand(kind: 'mock' | 'bundle', extraNodeArgs: string[] = []): string[] {
-  return kind === 'mock' ? tsxArgs('scripts/bench/mock-server.ts', extraNodeArgs) : [...extraNodeArgs, BUNDLE];
+/** The bench entry of the mock: its bundle under plain node with npm start's node flags, or through tsx. */
+function mockCommand(kind: MockKind, extraNodeArgs: string[] = []): string[] {
+  return kind === 'mock' ? [...mockNodeArgs, ...extraNodeArgs, BENCH_BUNDLE] : tsxArgs('scripts/bench/mock-server.ts', extraNodeArgs);
 }
 
-async function startMock(kind: 'mock' | 'bundle', extraNodeArgs: string[] = []): Promise<{ child: Child; port: number; readyMs: number }> {
+async function startMock(kind: MockKind, extraNodeArgs: string[] = []): Promise<{ child: Child; port: number; readyMs: number }> {
   const child = startChild(kind, process.execPath, mockCommand(kind, extraNodeArgs));
   const a = await child.announced;
   return { child, port: a.port as number, readyMs: a.readyMs as number };
 }
 
-/** Bundles the mock's bench entry with esbuild (a dependency of tsx); false when esbuild is not there. */
-function buildBundle(): boolean {
-  if (!existsSync(ESBUILD)) return false;
-  mkdirSync(path.dirname(BUNDLE), { recursive: true });
-  // spec.ts and ui.ts find the spec and the console from import.meta.url: both live in mock/http/
-  const url = pathToFileURL(path.join(ROOT, 'mock/http/bundle.mjs')).href;
-  const r = spawnSync(
-    ESBUILD,
-    ['scripts/bench/mock-server.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--define:import.meta.url=${JSON.stringify(url)}`, `--outfile=${BUNDLE}`, '--log-level=warning'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (r.status !== 0) log(`esbuild failed, no bundle row: ${r.stderr}`);
-  return r.status === 0;
+/** npm start's build step (`node scripts/build-mock.mjs`, timed: it runs before every npm start), then the bench
+ *  entry bundled with the same options (imported from that file). Returns the build's wall time in ms. */
+async function buildBundles(): Promise<number> {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-mock.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const ms = Math.round(performance.now() - t);
+  if (r.status !== 0 || !existsSync(CLI_BUNDLE)) throw new Error(`node scripts/build-mock.mjs failed: ${r.stderr}`);
+  await buildMock('scripts/bench/mock-server.ts', path.relative(ROOT, BENCH_BUNDLE));
+  return ms;
 }
 
 interface Envelope {
@@ -181,29 +184,38 @@ async function startPeers(captured: { path: string; contentType: string; body: s
 }
 
 interface StartupResult {
+  /** The command spawned (npm start's, or start:dev's). */
+  command: string;
   /** Spawn -> first 200 answer of #22, three runs. */
   firstAnswerMs: number[];
-  /** The server's own ms since process start when listening. */
-  readyMs: number[];
 }
 
-/** Spawn -> first 200 of #22, three times (the median counts). */
-async function measureStartup(kind: 'mock' | 'bundle'): Promise<StartupResult> {
+/** npm start's own command (`mock`: the bundle under node, already built) or start:dev's (`mock-tsx`: tsx mock/cli.ts). */
+function startCommand(kind: MockKind, port: number): { cmd: string; args: string[]; shown: string } {
+  const flags = ['--port', String(port)];
+  return kind === 'mock'
+    ? { cmd: process.execPath, args: [...mockNodeArgs, CLI_BUNDLE, ...flags], shown: `node ${mockNodeArgs.join(' ')} mock/dist/cli.mjs` }
+    : { cmd: TSX, args: [path.join(ROOT, 'mock/cli.ts'), ...flags], shown: 'tsx mock/cli.ts' };
+}
+
+/** Spawn of the start command -> first 200 of #22, three times (the median counts). */
+async function measureStartup(kind: MockKind): Promise<StartupResult> {
   const firstAnswerMs: number[] = [];
-  const readyMs: number[] = [];
+  let shown = '';
   for (let i = 0; i < 3; i++) {
     const port = await freePort();
+    const c = startCommand(kind, port);
+    shown = c.shown;
     const t0 = performance.now();
-    const child = startChild(`${kind}-startup`, process.execPath, mockCommand(kind), { BENCH_PORT: String(port) });
+    const child = startChild(`${kind}-startup`, c.cmd, c.args);
     try {
       await waitFor(async () => (await request(port, 'POST', '/order/queryProductController', '', 'application/x-www-form-urlencoded', {}, 1000)).status === 200, 30_000, 2);
       firstAnswerMs.push(Math.round(performance.now() - t0));
-      readyMs.push((await child.announced).readyMs as number);
     } finally {
       await child.stop();
     }
   }
-  return { firstAnswerMs, readyMs };
+  return { command: shown, firstAnswerMs };
 }
 
 interface ListTiming {
@@ -284,7 +296,8 @@ async function main(): Promise<void> {
   try {
     log(`machine: ${os.cpus().length} cpus (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadBefore.map((x) => x.toFixed(2)).join(' ')}`);
     if (loadBefore[0]! > os.cpus().length * 0.5) log('warning: the machine is busy; numbers (p99 above all) carry the noise of other processes');
-    if (SYSTEMS.includes('bundle') && !buildBundle()) SYSTEMS = SYSTEMS.filter((s) => s !== 'bundle');
+    const buildMs = await buildBundles();
+    log(`npm start's build (node scripts/build-mock.mjs): ${buildMs} ms`);
     const profDir = path.join(ROOT, '.artifacts/prof');
     if (PROFILE) mkdirSync(profDir, { recursive: true });
     const mock = await startMock('mock', PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
@@ -297,11 +310,11 @@ async function main(): Promise<void> {
     }
     const ports: Partial<Record<SystemName, number>> = { mock: mock.port };
     const endpointsOf: Partial<Record<SystemName, Endpoint[]>> = { mock: prep.endpoints };
-    if (SYSTEMS.includes('bundle')) {
-      const b = await startMock('bundle');
+    if (SYSTEMS.includes('mock-tsx')) {
+      const b = await startMock('mock-tsx');
       children.push(b.child);
-      ports.bundle = b.port;
-      endpointsOf.bundle = (await prepareMock(b.port)).endpoints; // its own customer token and draft order
+      ports['mock-tsx'] = b.port;
+      endpointsOf['mock-tsx'] = (await prepareMock(b.port)).endpoints; // its own customer token and draft order
     }
     const peers = await startPeers(captured, tmp);
     for (const [k, v] of Object.entries(peers)) {
@@ -345,9 +358,9 @@ async function main(): Promise<void> {
     }
     for (const c of children.splice(0)) await c.stop();
 
-    const startup: Partial<Record<'mock' | 'bundle', StartupResult>> = {};
+    const startup: Partial<Record<MockKind, StartupResult>> = {};
     if (!SKIP_STARTUP) {
-      for (const kind of ['mock', 'bundle'] as const) if (SYSTEMS.includes(kind)) startup[kind] = await measureStartup(kind);
+      for (const kind of ['mock', 'mock-tsx'] as const) if (SYSTEMS.includes(kind) || kind === 'mock') startup[kind] = await measureStartup(kind);
     }
 
     // ---- report ----
@@ -363,15 +376,13 @@ async function main(): Promise<void> {
           mockVsBare: ratio(b.mock?.rps, b.bare?.rps),
           mockVsWiremock: ratio(b.mock?.rps, b.wiremock?.rps),
           mockVsPrism: ratio(b.mock?.rps, b.prism?.rps),
-          bundleVsBare: ratio(b.bundle?.rps, b.bare?.rps),
-          bundleVsWiremock: ratio(b.bundle?.rps, b.wiremock?.rps),
-          bundleVsPrism: ratio(b.bundle?.rps, b.prism?.rps),
+          mockTsxVsBare: ratio(b['mock-tsx']?.rps, b.bare?.rps),
         },
       };
       rows.push(`${pad(e.label, 48)} ${SYSTEMS.map((s) => pad(b[s] ? `${Math.round(b[s]!.rps)} (p99 ${b[s]!.p99})` : '-', 17)).join(' ')}`);
       rows.push(
         `${pad('', 48)} mock/bare ${ratio(b.mock?.rps, b.bare?.rps) ?? '-'}, mock/WireMock ${ratio(b.mock?.rps, b.wiremock?.rps) ?? '-'}, mock/Prism ${ratio(b.mock?.rps, b.prism?.rps) ?? '-'}` +
-          (b.bundle ? `; bundle/bare ${ratio(b.bundle.rps, b.bare?.rps) ?? '-'}, bundle/WireMock ${ratio(b.bundle.rps, b.wiremock?.rps) ?? '-'}, bundle/Prism ${ratio(b.bundle.rps, b.prism?.rps) ?? '-'}` : ''),
+          (b['mock-tsx'] ? `; mock-tsx/bare ${ratio(b['mock-tsx'].rps, b.bare?.rps) ?? '-'}` : ''),
       );
     }
     const b22 = best['22'] ?? {};
@@ -382,15 +393,14 @@ async function main(): Promise<void> {
       { name: '#20 mock/bare >= 0.40', value: ratio(b20.mock?.rps, b20.bare?.rps), target: 0.4 },
       { name: '#22 mock/WireMock >= 1.5', value: ratio(b22.mock?.rps, b22.wiremock?.rps), target: 1.5 },
       { name: '#22 mock/Prism >= 10', value: ratio(b22.mock?.rps, b22.prism?.rps), target: 10 },
-      { name: 'ready: spawn -> first answer < 1000 ms (npm start, tsx)', value: median(startup.mock), target: 1000, below: true },
-      { name: 'ready: spawn -> first answer < 1000 ms (node bundle)', value: median(startup.bundle), target: 1000, below: true },
+      { name: 'ready: spawn -> first answer < 1000 ms (npm start)', value: median(startup.mock), target: 1000, below: true },
       { name: `#19 list page p99 < 5 ms at ${list?.orders ?? LIST_ORDERS} orders`, value: list?.customer.p99 ?? null, target: 5, below: true },
       { name: `#26 list page p99 < 5 ms at ${list?.orders ?? LIST_ORDERS} orders`, value: list?.seller.p99 ?? null, target: 5, below: true },
     ].map((t) => ({ ...t, met: t.value === null ? null : t.below ? t.value < t.target : t.value >= t.target }));
 
-    const startupLine = (kind: 'mock' | 'bundle', label: string) => {
+    const startupLine = (kind: MockKind, label: string) => {
       const r = startup[kind];
-      return r ? `  ${pad(label, 22)} spawn -> first #22 answer ${r.firstAnswerMs.join(' / ')} ms (median ${median(r)}); listening ${r.readyMs.join(' / ')} ms after process start` : null;
+      return r ? `  ${pad(label, 26)} ${pad(r.command, 44)} spawn -> first #22 answer ${r.firstAnswerMs.join(' / ')} ms (median ${median(r)})` : null;
     };
     const loadAfter = os.loadavg();
     const lines = [
@@ -401,8 +411,9 @@ async function main(): Promise<void> {
       `${pad('req/s (p99 ms)', 48)} ${SYSTEMS.map((s) => pad(s, 17)).join(' ')}`,
       ...rows,
       '',
-      'startup (the full spec compiled):',
-      ...[startupLine('mock', 'npm start (tsx)'), startupLine('bundle', 'node bundle')].filter((x): x is string => x !== null),
+      `startup (the full spec compiled); npm start's build step (node scripts/build-mock.mjs) took ${buildMs} ms before it:`,
+      ...[startupLine('mock', 'npm start (bundle built)'), startupLine('mock-tsx', 'npm run start:dev (tsx)')].filter((x): x is string => x !== null),
+      `  bench entry listening ${mock.readyMs} ms after its process started`,
       list
         ? `list pages (pageSize 10, ${list.customer.samples} requests each, client / server side) at ${list.orders} orders (bulk load ${list.loadMs} ms):\n` +
           `  #19 queryOrders (one customer):          p50 ${list.customer.p50} / ${list.customer.serverP50} ms, p99 ${list.customer.p99} / ${list.customer.serverP99} ms, last page ${list.customer.lastPageMs} ms\n` +
@@ -419,6 +430,7 @@ async function main(): Promise<void> {
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? null, node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadAfter },
       settings: { durationS: DURATION_S, rounds: ROUNDS, connections: 10, systems: SYSTEMS },
       throughput,
+      build: { command: 'node scripts/build-mock.mjs', ms: buildMs },
       startup,
       list,
       targets,

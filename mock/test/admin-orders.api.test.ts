@@ -23,7 +23,8 @@ const idsOf = (l: List) => l.orders.map((o) => o.orderId);
 const newestFirst = (ids: string[]) => [...ids].sort(compareIds).reverse();
 
 /** Every order the world below creates, by name. */
-const o: Record<string, Record<string, string>> = {};
+type Name = 'draftA' | 'sellerA' | 'riskB' | 'waitingA2' | 'loanD' | 'paidE' | 'deletedB';
+const o = {} as Record<Name, Record<string, string>>;
 
 beforeAll(async () => {
   o.draftA = await t().scenario('an order in draft');
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await ok(t(), 'deleteOrderByOrderId', { login_token: o.deletedB.login_token!, orderId: o.deletedB.orderId! });
 });
 
-const id = (name: string) => o[name]!.orderId!;
+const id = (name: string) => o[name as Name].orderId!;
 
 describe('GET /__mock/orders', () => {
   it('lists every order but deleted ones, newest first; deleted ones only when asked for', async () => {

@@ -33,15 +33,8 @@ export async function startPrismProxy(specFile: string, upstream: string, opts: 
   return { url, child, stop: () => child.stop() };
 }
 
-export interface PrismVerdict {
-  /** Request or response violations Prism reported (problem+json or sl-violations). */
-  violations: string[];
-  /** Prism answered itself (the mock's answer did not come through). */
-  byPrism: boolean;
-}
-
-/** Reads what Prism says about one proxied exchange. */
-export function prismVerdict(res: WireResponse): PrismVerdict {
+/** The request or response violations Prism reported about one proxied exchange (problem+json or sl-violations). */
+export function prismVerdict(res: WireResponse): string[] {
   const violations: string[] = [];
   const slv = header(res, 'sl-violations');
   if (slv) {
@@ -64,7 +57,7 @@ export function prismVerdict(res: WireResponse): PrismVerdict {
     const kind = (problem.type ?? '').split('#')[1] ?? 'PROBLEM';
     const details = (problem.validation ?? []).map((v) => `${(v.location ?? []).join('.')}: ${v.message ?? ''}`);
     const text = `${kind} ${res.status}: ${problem.title ?? res.body.toString('utf8').slice(0, 200)}${details.length ? ` [${details.join('; ')}]` : ''}`;
-    return { violations: [text, ...violations], byPrism: true };
+    return [text, ...violations];
   }
-  return { violations, byPrism: false };
+  return violations;
 }

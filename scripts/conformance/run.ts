@@ -94,8 +94,7 @@ export class ConformanceRun extends Driver {
     const answer = toAnswer(operationId, req, res);
     const violations: string[] = [];
     if (route !== 'direct') {
-      const verdict = prismVerdict(res);
-      violations.push(...verdict.violations.map((v) => `prism: ${v}`));
+      violations.push(...prismVerdict(res).map((v) => `prism: ${v}`));
     }
     if (route !== 'direct' && answer.contentType.startsWith('image/')) {
       // Prism reads every non-JSON answer as UTF-8 text, so the image bytes do not survive the proxy: its
