@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'docs/', 'openapi/generated/', 'contracts/pacts/', 'coverage/', '.artifacts/', 'mock/ui/vendor/'] },
+  { ignores: ['node_modules/', 'docs/', 'openapi/generated/', 'contracts/pacts/', 'coverage/', '.artifacts/', 'mock/ui/vendor/', 'mock/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,6 +21,8 @@ export const CAPTCHA_HEIGHT = 40;
 /** A 120x40 PNG showing `text` legibly (light noise, dark glyphs on a light background). */
 export async function renderCaptchaPng(text: string): Promise<Buffer> {
   const { draw, Resvg } = await load();
-  const svg = draw(text, { width: CAPTCHA_WIDTH, height: CAPTCHA_HEIGHT, fontSize: 44, noise: 2, color: false, background: '#f2f4f7' });
+  // no `background` for svg-captcha: it would switch to random colours, some too light to read; its greys for
+  // glyphs run #111..#444, and resvg paints the light background instead
+  const svg = draw(text, { width: CAPTCHA_WIDTH, height: CAPTCHA_HEIGHT, fontSize: 44, noise: 2, color: false });
   return new Resvg(svg, { fitTo: { mode: 'original' }, background: '#f2f4f7', font: { loadSystemFonts: false } }).render().asPng();
 }

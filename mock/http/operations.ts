@@ -111,54 +111,89 @@ export function paramError(errors: readonly ErrorObject[], fileParams: ReadonlyS
   return domainError('PARAM_INVALID', name ? `${name} ${hint}` : hint);
 }
 
+/** The per-request OpContext: plain fields and methods on the prototype (no closures per request, it is built
+ *  for every call); `url`, `fileUrl` and `time` also work detached (`customerView(c, op.fileUrl, op.time)`). */
+class RequestContext implements OpContext {
+  readonly params: Record<string, string | null>;
+  readonly files: Record<string, UploadedFile>;
+  readonly session: Session;
+  #url: ((path: string) => string) | undefined;
+  #fileUrl: ((key: string) => string) | undefined;
+
+  constructor(
+    readonly operationId: string,
+    readonly request: FastifyRequest,
+    readonly reply: FastifyReply,
+    bound: BoundParams,
+  ) {
+    this.params = bound.params;
+    this.files = bound.files;
+    this.session = request.session;
+  }
+
+  str(name: string): string {
+    const v = this.params[name];
+    if (v === null || v === undefined) throw EnvelopeError.of('PARAM_MISSING', name);
+    return v;
+  }
+
+  opt(name: string): string | null {
+    return this.params[name] ?? null;
+  }
+
+  file(name: string): UploadedFile {
+    const f = this.files[name];
+    if (!f || f.data.length === 0) throw EnvelopeError.of('FILE_MISSING', name);
+    return f;
+  }
+
+  run<V>(decide: (db: Db, ctx: Ctx) => Decision<V>): V {
+    const out = this.session.run(decide);
+    if (!out.ok) throw new EnvelopeError(out.error);
+    return out.value;
+  }
+
+  customer(customerId?: string | null, tokenParam = 'login_token'): CustomerPrincipal {
+    const token = this.params[tokenParam];
+    return this.run((db, ctx) => requireCustomer(db, token, customerId, ctx.now));
+  }
+
+  staff(roles?: readonly StaffRole[] | null, tokenParam = 'login_token'): StaffPrincipal {
+    const token = this.params[tokenParam];
+    return this.run((db, ctx) => requireStaff(db, token, roles ?? null, ctx.now));
+  }
+
+  runAsUser<V>(decide: (who: Principal, db: Db, ctx: Ctx) => Decision<V>, tokenParam = 'login_token'): V {
+    const token = this.str(tokenParam);
+    return this.run((db, ctx) => {
+      const who = authenticate(db, token, ctx.now);
+      if (!who.ok) return who;
+      const d = decide(who.value, db, ctx);
+      return { ...d, events: [...who.events, ...d.events] };
+    });
+  }
+
+  fail(code: ErrorCode, detail?: string | null): never {
+    throw EnvelopeError.of(code, detail);
+  }
+
+  get url(): (path: string) => string {
+    const request = this.request;
+    return (this.#url ??= (path) => `${baseUrl(request)}${path}`);
+  }
+
+  get fileUrl(): (key: string) => string {
+    const request = this.request;
+    return (this.#fileUrl ??= (key) => `${baseUrl(request)}${filePath(key)}`);
+  }
+
+  time(t: number): string {
+    return dateTimeCst(t);
+  }
+}
+
 function contextFor(operationId: string, request: FastifyRequest, reply: FastifyReply, bound: BoundParams): OpContext {
-  const session = request.session;
-  const op: OpContext = {
-    operationId,
-    params: bound.params,
-    files: bound.files,
-    session,
-    request,
-    reply,
-    str(name) {
-      const v = bound.params[name];
-      if (v === null || v === undefined) throw EnvelopeError.of('PARAM_MISSING', name);
-      return v;
-    },
-    opt: (name) => bound.params[name] ?? null,
-    file(name) {
-      const f = bound.files[name];
-      if (!f || f.data.length === 0) throw EnvelopeError.of('FILE_MISSING', name);
-      return f;
-    },
-    run(decide) {
-      const out = session.run(decide);
-      if (!out.ok) throw new EnvelopeError(out.error);
-      return out.value;
-    },
-    customer(customerId, tokenParam = 'login_token') {
-      return op.run((db, ctx) => requireCustomer(db, bound.params[tokenParam], customerId, ctx.now));
-    },
-    staff(roles, tokenParam = 'login_token') {
-      return op.run((db, ctx) => requireStaff(db, bound.params[tokenParam], roles ?? null, ctx.now));
-    },
-    runAsUser(decide, tokenParam = 'login_token') {
-      const token = op.str(tokenParam);
-      return op.run((db, ctx) => {
-        const who = authenticate(db, token, ctx.now);
-        if (!who.ok) return who;
-        const d = decide(who.value, db, ctx);
-        return { ...d, events: [...who.events, ...d.events] };
-      });
-    },
-    fail(code, detail) {
-      throw EnvelopeError.of(code, detail);
-    },
-    url: (path) => `${baseUrl(request)}${path}`,
-    fileUrl: (key) => `${baseUrl(request)}${filePath(key)}`,
-    time: (t) => dateTimeCst(t),
-  };
-  return op;
+  return new RequestContext(operationId, request, reply, bound);
 }
 
 /** Registers handlers by operationId at their spec paths (GET and POST; 405 for other methods). A handler

@@ -102,10 +102,18 @@ describe('#9 getImageValidate', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const png = PNG.sync.read(res.rawPayload);
     expect([png.width, png.height]).toEqual([120, 40]);
-    // glyphs are drawn: a good share of pixels differ from the background
-    let dark = 0;
-    for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! < 160) dark++;
-    expect(dark).toBeGreaterThan(100);
+    // glyphs are drawn in dark greys (#111..#444): a good share of pixels stand out from the
+    // #f2f4f7 background, spread over the width (four characters, not one blot)
+    const inked = new Set<number>();
+    let ink = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (png.data[i]! < 0x60) {
+        ink++;
+        inked.add(Math.floor(((i / 4) % png.width) / (png.width / 4)));
+      }
+    }
+    expect(ink).toBeGreaterThan(150);
+    expect(inked.size).toBe(4);
     const { body } = await t().admin<{ code: string; imageKey: string }>('GET', `/__mock/captchas/${key}`);
     expect(body).toMatchObject({ imageKey: key, code: expect.stringMatching(/^[2-9a-z]{4}$/) });
   });

@@ -9,6 +9,7 @@ import { buildApp } from '../app';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Spec } from '../http/spec';
 import { DEFAULT_ADMIN_SPEC_PATH, createSpec, loadSpec } from '../http/spec';
+import { SensitiveDataScanner } from './security/scanner';
 
 /** A fixed start for test clocks: 2015-09-01 10:00 China time (frozen: only the admin API moves it). */
 export const TEST_CLOCK_START = '2015-09-01T02:00:00.000Z';
@@ -118,6 +119,8 @@ export interface TestApp {
   unexercised(operationIds: readonly string[], ignore?: readonly string[]): string[];
   /** Spec violations seen so far (reset after each test by `useTestApp`). */
   violations: string[];
+  /** Scans every legacy answer for secrets (passwords, hashes, full card numbers, SMS codes, captcha answers); `useTestApp` fails a test on any finding. */
+  scanner: SensitiveDataScanner;
   /** POST a legacy call form-urlencoded, exactly as jQuery does. */
   form(path: string, params?: Record<string, string | number | boolean | null | undefined>): Promise<LightMyRequestResponse>;
   /** POST form to the spec path of `operationId`; returns the parsed envelope and the response. */
@@ -172,12 +175,16 @@ export async function buildTestApp(options: BuildOptions = {}): Promise<TestApp>
   const spec = loadSpec(options.specPath);
   const violations: string[] = [];
   const seen = new Map<string, Set<string>>();
+  // known secrets only (issued codes, passwords, hashes, stored card numbers): requests of the fuzz suite are random
+  // digit runs that error messages name back, which are the caller's own input, not a leak
+  const scanner = new SensitiveDataScanner({ anyLuhnRun: false });
   const app = await buildApp({
     clockStart: TEST_CLOCK_START,
     ...options,
     onResponsePayload(request, reply, payload) {
       const v = checkResponse(spec, request, reply, payload);
       if (v) violations.push(v);
+      scanner.hook(request, reply, payload);
       const operationId = request.routeOptions.config?.operationId;
       if (operationId && request.responseSummary) {
         let set = seen.get(operationId);
@@ -191,6 +198,7 @@ export async function buildTestApp(options: BuildOptions = {}): Promise<TestApp>
   const t: TestApp = {
     app,
     violations,
+    scanner,
     seen,
     unexercised(operationIds, ignore = []) {
       const missing: string[] = [];
@@ -248,6 +256,8 @@ export function useTestApp(options: BuildOptions = {}): () => TestApp {
     if (!t) return;
     const seen = t.violations.splice(0);
     expect(seen, 'responses must validate against the spec').toEqual([]);
+    const leaks = t.scanner.findings.splice(0).map((f) => `${f.kind} at ${f.where}: ${f.detail}`);
+    expect(leaks, 'no secret may leave through the legacy API').toEqual([]);
   });
   afterAll(async () => {
     await t?.app.close();

@@ -9,7 +9,8 @@ import { formatDateCst, formatDateTimeCst } from './calendar';
 import { APPROVE_STAGE_CODES, APPROVE_STAGE_LABELS, ORDER_STATUS_LABELS, REPAYMENT_STATUS_LABELS } from './codes';
 import { maskCardNo } from './checks';
 import { effectiveRepaymentStatus, instalmentFen, overdueDays, overdueInterestFen, recordsOf } from './loans';
-import { APPLICANT_FIELDS, canSee } from './orders';
+import type { ApplicantField } from './orders';
+import { canSee } from './orders';
 import type { ListView } from './slice';
 import { listKey } from './slice';
 import { pageNewestFirst } from './sortedIds';
@@ -43,10 +44,11 @@ export function orderRow(o: Order) {
   };
 }
 
-/** The order object of #20: every package and applicant field (null when unknown) plus server fields. */
+/** The order object of #20: every package and applicant field (null when unknown) plus server fields.
+ *  One literal of fixed shape (the applicant fields written out in APPLICANT_FIELDS order, checked below):
+ *  spreading a record built field by field made a slow dictionary-mode object on every call. */
 export function orderObject(o: Order) {
-  const applicant: Record<string, string | null> = {};
-  for (const k of APPLICANT_FIELDS) applicant[k] = o.applicant[k] ?? null;
+  const a = o.applicant;
   return {
     orderId: o.orderId,
     customerId: o.customerId,
@@ -67,9 +69,49 @@ export function orderObject(o: Order) {
     poundage: yuan(o.package.poundageFen),
     repaymentType: o.package.repaymentType,
     moneyMonth: yuan(o.package.moneyMonthFen),
-    ...applicant,
+    applicantName: a.applicantName ?? null,
+    applicantAge: a.applicantAge ?? null,
+    applicantSex: a.applicantSex ?? null,
+    applicantIdentity: a.applicantIdentity ?? null,
+    applicantMarital: a.applicantMarital ?? null,
+    applicantAddress: a.applicantAddress ?? null,
+    applicantStudyStatus: a.applicantStudyStatus ?? null,
+    applicantSchool: a.applicantSchool ?? null,
+    applicantMajor: a.applicantMajor ?? null,
+    applicantAsset: a.applicantAsset ?? null,
+    applicantPhone: a.applicantPhone ?? null,
+    applicantHouseNumber: a.applicantHouseNumber ?? null,
+    applicantHouseWorth: a.applicantHouseWorth ?? null,
+    applicantCarNumber: a.applicantCarNumber ?? null,
+    applicantCarWorth: a.applicantCarWorth ?? null,
+    applicantJobNature: a.applicantJobNature ?? null,
+    applicantCompany: a.applicantCompany ?? null,
+    applicantCompanyNature: a.applicantCompanyNature ?? null,
+    applicantCompanyIndustry: a.applicantCompanyIndustry ?? null,
+    applicantDuties: a.applicantDuties ?? null,
+    applicantWorkYears: a.applicantWorkYears ?? null,
+    applicantCompanyAddress: a.applicantCompanyAddress ?? null,
+    applicantCompanyPhone: a.applicantCompanyPhone ?? null,
+    applicantWages: a.applicantWages ?? null,
+    familyName: a.familyName ?? null,
+    familyPhone: a.familyPhone ?? null,
+    familyRelation: a.familyRelation ?? null,
+    familyTwoName: a.familyTwoName ?? null,
+    familyTwoPhone: a.familyTwoPhone ?? null,
+    familyTwoRelation: a.familyTwoRelation ?? null,
+    friendName: a.friendName ?? null,
+    friendPhone: a.friendPhone ?? null,
+    friendTwoName: a.friendTwoName ?? null,
+    friendTwoPhone: a.friendTwoPhone ?? null,
+    workmateName: a.workmateName ?? null,
+    workmatePhone: a.workmatePhone ?? null,
+    workmateTwoName: a.workmateTwoName ?? null,
+    workmateTwoPhone: a.workmateTwoPhone ?? null,
   };
 }
+
+// orderObject writes out every applicant field: one added to APPLICANT_FIELDS and missing there fails to compile here
+type _OrderObjectCoversApplicant = Pick<ReturnType<typeof orderObject>, ApplicantField>;
 
 /** A material row of #20 (`url` maps the stored file key to its absolute URL). */
 export function materialView(m: OrderMaterial, url: (fileKey: string) => string) {
