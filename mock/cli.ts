@@ -1,4 +1,4 @@
-// `npm start` (tsx mock/cli.ts): the mock on 127.0.0.1:4010.
+// `npm start` (the esbuild bundle of this file, mock/dist/cli.mjs; `npm run start:dev` runs it through tsx): the mock on 127.0.0.1:4010.
 //   --port N / PORT, --host H / HOST, --seed N / MOCK_SEED, --fixed-codes / MOCK_FIXED_CODES=1,
 //   --admin-token T / MOCK_ADMIN_TOKEN, --clock ISO (start the mock clock there, frozen), --callback-delay MS,
 //   --state-file PATH / MOCK_STATE_FILE (durable state), --latency MS|MIN-MAX / MOCK_LATENCY (every operation)

@@ -3,7 +3,7 @@
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { BoundParams, ResponseSummary, UploadedFile } from './context';
 import { dict } from '../domain/dict';
@@ -99,6 +99,36 @@ function masked(params: Record<string, string | null>): Record<string, string | 
   return out;
 }
 
+/** True when a value must be masked or cut before the journal keeps it. */
+function needsMask(params: Record<string, string | null>): boolean {
+  for (const k in params) {
+    const v = params[k];
+    if (v !== null && v !== undefined && (k === 'password' || v.length > JOURNAL_VALUE_CHARS)) return true;
+  }
+  return false;
+}
+
+/** What the journal keeps of a request's parameters until it is read: the bound maps themselves when nothing in
+ *  them needs masking or cutting (the usual case: no copy per request), else masked copies made now, so that no
+ *  upload bytes, passwords or long values stay referenced. Files are summarised now. */
+function journalFacts(bound: BoundParams | null): { params: Record<string, string | null>; unknown: Record<string, string | null>; masked: boolean } | null {
+  if (!bound) return null;
+  let params = bound.params;
+  for (const k in bound.files) {
+    params = { ...bound.params, ...Object.fromEntries(Object.entries(bound.files).map(([name, f]) => [name, `<file ${f.filename}, ${f.data.length} bytes>`])) };
+    break;
+  }
+  if (!needsMask(params) && !needsMask(bound.unknown)) return { params, unknown: bound.unknown, masked: false };
+  return { params: masked(params), unknown: masked(bound.unknown), masked: true };
+}
+
+/** Whether the request logger writes info lines (the per-request line is not even built otherwise; Fastify's
+ *  null logger, used when logging is off, has no isLevelEnabled). */
+function infoEnabled(log: FastifyBaseLogger): boolean {
+  const l = log as FastifyBaseLogger & { isLevelEnabled?: (level: string) => boolean };
+  return typeof l.isLevelEnabled === 'function' && l.isLevelEnabled('info');
+}
+
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether a request goes into the session's journal: every legacy call and every admin change (reset, clock,
@@ -114,10 +144,11 @@ async function transport(app: FastifyInstance): Promise<void> {
   // OPTIONS without Origin and Access-Control-Request-Method is no CORS preflight: refused like any other
   // method the mock does not serve (405, the envelope; `{error, code}` on the admin API), before @fastify/cors
   // would answer it with a bare `400 text/plain`
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'OPTIONS' || (request.headers.origin && request.headers['access-control-request-method'])) return;
+  // (hooks on every request are callback-style: an async hook costs a promise and a microtask per request)
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'OPTIONS' || (request.headers.origin && request.headers['access-control-request-method'])) return done();
     reply.header('allow', 'GET, POST, OPTIONS');
-    return sendFailure(request, reply, domainError('METHOD_NOT_ALLOWED', 'OPTIONS 只用于 CORS 预检 (OPTIONS without Origin and Access-Control-Request-Method is no CORS preflight)'), 405);
+    sendFailure(request, reply, domainError('METHOD_NOT_ALLOWED', 'OPTIONS 只用于 CORS 预检 (OPTIONS without Origin and Access-Control-Request-Method is no CORS preflight)'), 405);
   });
   await app.register(cors, { origin: '*', methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'], maxAge: 86400 });
   await app.register(formbody);
@@ -146,35 +177,50 @@ async function transport(app: FastifyInstance): Promise<void> {
   app.decorateRequest('bound', null);
   app.decorateRequest('responseSummary', null);
 
-  app.addHook('onRequest', async (request) => {
-    request.session = resolveSession(app, request);
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      request.session = resolveSession(app, request);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const session = request.session;
     const summary: ResponseSummary = request.responseSummary ?? { success: null, code: null, message: null };
     const operationId = request.routeOptions.config?.operationId ?? null;
     const bound: BoundParams | null = request.bound;
     const durationMs = Math.round(reply.elapsedTime * 100) / 100;
     if (session && journaled(request)) {
-      session.journal.add({
-        at: new Date().toISOString(),
-        mockTime: new Date(session.clock.now()).toISOString(),
-        method: request.method,
-        url: request.url,
+      // the facts now, formatted only when the journal is read (journalFacts keeps no upload bytes nor long values)
+      const facts = journalFacts(bound);
+      const at = Date.now();
+      const mockTime = session.clock.now();
+      const method = request.method;
+      const url = request.url;
+      const status = reply.statusCode;
+      session.journal.addLazy(() => ({
+        at: new Date(at).toISOString(),
+        mockTime: new Date(mockTime).toISOString(),
+        method,
+        url,
         operationId,
-        params: bound ? masked({ ...bound.params, ...Object.fromEntries(Object.entries(bound.files).map(([k, f]) => [k, `<file ${f.filename}, ${f.data.length} bytes>`])) }) : {},
-        unknownParams: bound ? masked(bound.unknown) : {},
-        status: reply.statusCode,
+        params: facts ? (facts.masked ? facts.params : masked(facts.params)) : {},
+        unknownParams: facts ? (facts.masked ? facts.unknown : masked(facts.unknown)) : {},
+        status,
         response: summary,
         durationMs,
-      });
+      }));
     }
-    const outcome = summary.success === null ? '' : summary.success ? ' ok' : ` ${summary.code ?? 'fail'}`;
-    request.log.info(
-      { method: request.method, url: request.url, operationId, status: reply.statusCode, ms: durationMs, code: summary.code },
-      `${request.method} ${request.url.split('?')[0]}${operationId ? ` (${operationId})` : ''} -> ${reply.statusCode}${outcome} ${durationMs}ms`,
-    );
+    if (infoEnabled(request.log)) {
+      const outcome = summary.success === null ? '' : summary.success ? ' ok' : ` ${summary.code ?? 'fail'}`;
+      request.log.info(
+        { method: request.method, url: request.url, operationId, status: reply.statusCode, ms: durationMs, code: summary.code },
+        `${request.method} ${request.url.split('?')[0]}${operationId ? ` (${operationId})` : ''} -> ${reply.statusCode}${outcome} ${durationMs}ms`,
+      );
+    }
+    done();
   });
 }
 
