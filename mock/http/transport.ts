@@ -109,17 +109,14 @@ function needsMask(params: Record<string, string | null>): boolean {
 }
 
 /** What the journal keeps of a request's parameters until it is read: the bound maps themselves when nothing in
- *  them needs masking or cutting (the usual case: no copy per request), else masked copies made now, so that no
- *  upload bytes, passwords or long values stay referenced. Files are summarised now. */
-function journalFacts(bound: BoundParams | null): { params: Record<string, string | null>; unknown: Record<string, string | null>; masked: boolean } | null {
+ *  them needs masking or cutting and no file came (the usual case: no copy per request), else masked copies with
+ *  files summarised, made now, so that no upload bytes, passwords or long values stay referenced. */
+function journalFacts(bound: BoundParams | null): { params: Record<string, string | null>; unknown: Record<string, string | null> } | null {
   if (!bound) return null;
-  let params = bound.params;
-  for (const k in bound.files) {
-    params = { ...bound.params, ...Object.fromEntries(Object.entries(bound.files).map(([name, f]) => [name, `<file ${f.filename}, ${f.data.length} bytes>`])) };
-    break;
-  }
-  if (!needsMask(params) && !needsMask(bound.unknown)) return { params, unknown: bound.unknown, masked: false };
-  return { params: masked(params), unknown: masked(bound.unknown), masked: true };
+  const hasFiles = Object.keys(bound.files).length > 0;
+  if (!hasFiles && !needsMask(bound.params) && !needsMask(bound.unknown)) return { params: bound.params, unknown: bound.unknown };
+  const files = Object.fromEntries(Object.entries(bound.files).map(([k, f]) => [k, `<file ${f.filename}, ${f.data.length} bytes>`]));
+  return { params: masked({ ...bound.params, ...files }), unknown: masked(bound.unknown) };
 }
 
 /** Whether the request logger writes info lines (the per-request line is not even built otherwise; Fastify's
@@ -206,8 +203,8 @@ async function transport(app: FastifyInstance): Promise<void> {
         method,
         url,
         operationId,
-        params: facts ? (facts.masked ? facts.params : masked(facts.params)) : {},
-        unknownParams: facts ? (facts.masked ? facts.unknown : masked(facts.unknown)) : {},
+        params: facts ? facts.params : {},
+        unknownParams: facts ? facts.unknown : {},
         status,
         response: summary,
         durationMs,

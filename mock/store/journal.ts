@@ -20,8 +20,14 @@ export interface JournalEntry {
   durationMs: number;
 }
 
+/** An entry recorded by `addLazy`: formatted the first time the journal is read. */
+interface PendingEntry {
+  seq: number;
+  format: () => Omit<JournalEntry, 'seq'>;
+}
+
 export class Journal {
-  readonly #buf: (JournalEntry | undefined)[];
+  readonly #buf: (JournalEntry | PendingEntry | undefined)[];
   #next = 0;
   #seq = 0;
 
@@ -36,12 +42,24 @@ export class Journal {
     return e;
   }
 
+  /** Records an entry whose formatting (ISO times, copies) waits until the journal is read: the request path
+   *  only stores the facts (`format` must capture values, not live objects that change later). */
+  addLazy(format: () => Omit<JournalEntry, 'seq'>): void {
+    this.#buf[this.#next] = { seq: ++this.#seq, format };
+    this.#next = (this.#next + 1) % this.capacity;
+  }
+
   /** Newest first. */
   latest(limit = this.capacity): JournalEntry[] {
     const out: JournalEntry[] = [];
     for (let i = 1; i <= this.capacity && out.length < limit; i++) {
-      const e = this.#buf[(this.#next - i + this.capacity) % this.capacity];
+      const at = (this.#next - i + this.capacity) % this.capacity;
+      let e = this.#buf[at];
       if (!e) break;
+      if ('format' in e) {
+        e = { seq: e.seq, ...e.format() };
+        this.#buf[at] = e;
+      }
       out.push(e);
     }
     return out;
