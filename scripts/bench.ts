@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import type { Child, LoadResult } from './bench/harness';
 import { HOST, freePort, load, postForm, quantile, request, round, sendJson, startChild, waitFor } from './bench/harness';
 import { buildMock, mockNodeArgs } from './build-mock.mjs';
+import { COMPANY_ID, PACKAGE_STEP } from '../mock/fixtures/samples';
+import type { Envelope } from '../mock/http/envelope';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -82,15 +84,6 @@ async function buildBundles(): Promise<number> {
   return ms;
 }
 
-interface Envelope {
-  success: boolean;
-  obj: unknown;
-  list: unknown[] | null;
-  message: string | null;
-  code: string | null;
-  token: string | null;
-}
-
 function must(env: Envelope, what: string): Envelope {
   if (!env.success) throw new Error(`${what} failed: ${env.code} ${env.message}`);
   return env;
@@ -108,16 +101,7 @@ async function prepareMock(port: number): Promise<{ endpoints: Endpoint[]; token
     login_token: token,
     customerId: c.customerId,
     orderId,
-    contractNo: 'HT-2015-001',
-    packageName: '悦享家',
-    packageType: '201509010001',
-    companyId: '20150901000001',
-    contractMoney: '100000',
-    packageMoney: '80000',
-    fenQiTimes: '12',
-    poundage: '5600.00',
-    repaymentType: '100802',
-    moneyMonth: '6666.67',
+    ...PACKAGE_STEP,
   };
   must(await postForm<Envelope>(port, '/order/editOrderPackageController', editBody), 'editOrderPackage');
   const form = (p: Record<string, string>) => new URLSearchParams(p).toString();
@@ -127,7 +111,7 @@ async function prepareMock(port: number): Promise<{ endpoints: Endpoint[]; token
     orderId,
     editBody,
     endpoints: [
-      { key: '22', label: '#22 queryProduct (read)', path: '/order/queryProductController', body: form({ companyId: '20150901000001' }) },
+      { key: '22', label: '#22 queryProduct (read)', path: '/order/queryProductController', body: form({ companyId: COMPANY_ID }) },
       { key: '20', label: '#20 queryOrdersByOrderId (authenticated read)', path: '/order/queryOrdersByOrderIdController', body: form({ login_token: token, orderId }) },
       { key: '14', label: '#14 editOrderPackage (write)', path: '/order/editOrderPackageController', body: form(editBody) },
     ],

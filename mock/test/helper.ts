@@ -10,6 +10,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Spec } from '../http/spec';
 import { DEFAULT_ADMIN_SPEC_PATH, createSpec, loadSpec } from '../http/spec';
 import { SensitiveDataScanner } from './security/scanner';
+import type { Envelope } from '../../scripts/conformance/client';
 
 /** A fixed start for test clocks: 2015-09-01 10:00 China time (frozen: only the admin API moves it). */
 export const TEST_CLOCK_START = '2015-09-01T02:00:00.000Z';
@@ -135,14 +136,8 @@ export interface TestApp {
   scenario(name: string, params?: Record<string, unknown>): Promise<Record<string, string>>;
 }
 
-export interface Envelope {
-  success: boolean;
-  obj: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  list: any[] | null; // eslint-disable-line @typescript-eslint/no-explicit-any
-  message: string | null;
-  code: string | null;
-  token: string | null;
-}
+/** The envelope as the tests read it (obj/list loosely typed): the proof suites' client type. */
+export type { Envelope };
 
 /** 'success' (when a success example exists) and the `code` of every example of the operation's 200 answer. */
 export function documentedOutcomes(spec: Spec, operationId: string): string[] {

@@ -2,7 +2,7 @@
 // and encodings (jQuery form posts, the iframe's multipart upload), on top of the shell's test helper.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { prcIdCheckChar } from '../domain/orders/checks';
+import { APPLICANT_STEP, PACKAGE_STEP, sampleIdNumber } from '../fixtures/samples';
 import type { Envelope, TestApp } from './helper';
 
 /** A real (tiny) PNG and JPEG, and bytes that are no image. */
@@ -11,9 +11,7 @@ export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer
 export const GIF = Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.alloc(20, 0)]);
 export const BMP = Buffer.concat([Buffer.from('BM', 'latin1'), Buffer.alloc(60, 0)]);
 
-export function idNumber(first17 = '11010519850101123'): string {
-  return first17 + prcIdCheckChar(first17);
-}
+export const idNumber = sampleIdNumber;
 
 const BOUNDARY = '----WebKitFormBoundaryPartywoIframe';
 
@@ -76,15 +74,9 @@ export function packagePage(loginToken: string, customerId: string, orderId: str
     login_token: loginToken,
     customerId,
     orderId,
-    contractNo: 'HT-2015-001',
-    packageName: '悦享家',
-    packageType: '201509010001',
-    companyId: '20150901000001',
-    contractMoney: '100000',
-    packageMoney: '80000',
+    ...PACKAGE_STEP,
     fenQiTimes: String(n),
     poundage: ((80000 * (rate[n] ?? 0)) / 100).toFixed(2),
-    repaymentType: '100802',
     moneyMonth: (80000 / n).toFixed(2),
   };
 }
@@ -94,42 +86,14 @@ export function applicantPage(loginToken: string, orderId: string, phone: string
   return {
     login_token: loginToken,
     orderId,
-    applicantName: '张伟',
-    applicantAge: '30',
-    applicantSex: '100101',
-    applicantIdentity: idNumber(),
-    applicantMarital: '100303',
-    applicantAddress: '北京市朝阳区建国路88号',
-    applicantStudyStatus: '100904',
-    applicantSchool: '北京大学',
-    applicantMajor: '计算机科学',
-    applicantAsset: '101001',
+    ...APPLICANT_STEP,
     applicantPhone: phone,
     applicantHouseNumber: '1',
     applicantHouseWorth: '2000000',
     applicantCarNumber: '0',
     applicantCarWorth: '0',
-    applicantJobNature: '101101',
-    applicantCompany: '北京某某科技有限公司',
-    applicantCompanyNature: '101203',
-    applicantCompanyIndustry: '101301',
-    applicantDuties: '101402',
-    applicantWorkYears: '101503',
-    applicantCompanyAddress: '北京市海淀区中关村大街1号',
-    applicantCompanyPhone: '010-62345678',
-    applicantWages: '15000',
-    familyName: '张建国',
-    familyPhone: '13911112222',
-    familyRelation: '101601',
-    familyTwoName: '李秀英',
-    familyTwoPhone: '13911113333',
-    familyTwoRelation: '101602',
-    friendName: '王强',
-    friendPhone: '13633334444',
     friendTwoName: '',
     friendTwoPhone: '',
-    workmateName: '赵磊',
-    workmatePhone: '13744445555',
     workmateTwoName: '',
     workmateTwoPhone: '',
   };

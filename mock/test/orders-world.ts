@@ -2,7 +2,6 @@
 // shortcuts that drive an order to any point of its life through the real decide functions.
 import { expect } from 'vitest';
 import type { Principal } from '../domain/accounts/auth';
-import { prcIdCheckChar } from '../domain/orders/checks';
 import { DAY_MS } from '../domain/orders/calendar';
 import type { ApplicantField, CustomerActor, PackageField, StaffActor, WireFields } from '../domain/orders/orders';
 import {
@@ -22,69 +21,22 @@ import { issueCaptcha } from '../domain/accounts/credentials';
 import type { Db } from '../domain/state';
 import type { Ctx, Decision } from '../domain/types';
 import { baseline, DEFAULT_SEED } from '../fixtures/baseline';
+import { APPLICANT_STEP, CARD as SAMPLE_CARD, COMPANY_ID, PACKAGE_STEP, sampleIdNumber } from '../fixtures/samples';
 import type { Outcome } from '../store/store';
 import { Store } from '../store/store';
 
 export const T0 = Date.parse('2015-09-10T10:00:00+08:00');
-export const SHENGHUOJIA = '20150901000001';
+export const SHENGHUOJIA = COMPANY_ID;
 export const LANGRUN = '20150901000002';
 
 /** A valid PRC ID number (checksum computed). */
-export function idNumber(first17 = '11010519850101123'): string {
-  return first17 + prcIdCheckChar(first17);
-}
+export const idNumber = sampleIdNumber;
 
-export const PACKAGE: WireFields<PackageField> = {
-  contractNo: 'HT-2015-001',
-  packageName: '悦享家',
-  packageType: '201509010001',
-  companyId: SHENGHUOJIA,
-  contractMoney: '100000',
-  packageMoney: '80000',
-  fenQiTimes: '12',
-  poundage: '5600.00',
-  repaymentType: '100802',
-  moneyMonth: '6666.67',
-};
+export const PACKAGE: WireFields<PackageField> = PACKAGE_STEP;
 
-export const APPLICANT: WireFields<ApplicantField> = {
-  applicantName: '张伟',
-  applicantAge: '30',
-  applicantSex: '100101',
-  applicantIdentity: idNumber(),
-  applicantMarital: '100303',
-  applicantAddress: '北京市朝阳区建国路88号',
-  applicantStudyStatus: '100904',
-  applicantAsset: '101001',
-  applicantPhone: '13800000001',
-  applicantJobNature: '101101',
-  applicantCompany: '北京某某科技有限公司',
-  applicantCompanyNature: '101203',
-  applicantCompanyIndustry: '101301',
-  applicantDuties: '101402',
-  applicantWorkYears: '101503',
-  applicantCompanyAddress: '北京市海淀区中关村大街1号',
-  applicantCompanyPhone: '010-62345678',
-  applicantWages: '15000',
-  familyName: '张建国',
-  familyPhone: '13911112222',
-  familyRelation: '101601',
-  familyTwoName: '李秀英',
-  familyTwoPhone: '13911113333',
-  familyTwoRelation: '101602',
-  friendName: '王强',
-  friendPhone: '13633334444',
-  workmateName: '赵磊',
-  workmatePhone: '13744445555',
-};
+export const APPLICANT: WireFields<ApplicantField> = APPLICANT_STEP;
 
-export const CARD = {
-  bankCode: 'ICBC',
-  username: '张伟',
-  cardno: '6222020000000007',
-  idcardno: idNumber(),
-  phone: '13800000001',
-};
+export const CARD: Record<keyof typeof SAMPLE_CARD, string> = SAMPLE_CARD;
 
 export class World {
   readonly store = new Store(() => baseline(DEFAULT_SEED));

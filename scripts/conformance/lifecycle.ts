@@ -5,10 +5,11 @@
 // getPayRecordById) until the order is paid off; then the account side (logout, password reset, phone
 // change) so that every operation's success is proven at least once.
 import { ASCII_GIF, TINY_PNG } from '../fuzz/http';
+import { APPLICANT_STEP, COMPANY_ID } from '../../mock/fixtures/samples';
 import type { Driver } from './driver';
 import { advance, captcha, flushPayments, idNumber, smsCode } from './world';
 
-const COMPANY = '20150901000001';
+const COMPANY = COMPANY_ID;
 const FEN_QI = 6;
 
 async function sendSms(r: Driver, phone: string): Promise<string> {
@@ -70,43 +71,27 @@ export async function loanLifeCycle(r: Driver): Promise<void> {
     repaymentType: '100802',
     moneyMonth: '8000.00',
   });
+  // the run's own applicant (李娜): the shared sample with her own name, ID, phone, job and family
   await r.must('editOrderCustomerInfo', {
     login_token: token,
     orderId,
+    ...APPLICANT_STEP,
     applicantName: '李娜',
     applicantAge: '29',
     applicantSex: '100102',
     applicantIdentity: idNumber('11010519860203002'),
     applicantMarital: '100302',
-    applicantAddress: '北京市朝阳区建国路88号',
-    applicantStudyStatus: '100904',
-    applicantSchool: '北京大学',
     applicantMajor: '建筑学',
-    applicantAsset: '101001',
     applicantPhone: phone,
     applicantHouseNumber: '1',
     applicantHouseWorth: '2000000',
     applicantCarNumber: '0',
     applicantCarWorth: '0',
-    applicantJobNature: '101101',
     applicantCompany: '北京某某设计有限公司',
-    applicantCompanyNature: '101203',
     applicantCompanyIndustry: '101302',
-    applicantDuties: '101402',
-    applicantWorkYears: '101503',
-    applicantCompanyAddress: '北京市海淀区中关村大街1号',
-    applicantCompanyPhone: '010-62345678',
     applicantWages: '18000',
     familyName: '李建国',
-    familyPhone: '13911112222',
-    familyRelation: '101601',
     familyTwoName: '王芳',
-    familyTwoPhone: '13911113333',
-    familyTwoRelation: '101602',
-    friendName: '王强',
-    friendPhone: '13633334444',
-    workmateName: '赵磊',
-    workmatePhone: '13744445555',
   });
   const file = (type: string) => ({ orderMaterialFile: { filename: `${type}.gif`, contentType: 'image/gif', data: ASCII_GIF } });
   // the iframe's answer is text/html, which Prism checks as a string against the envelope schema: through

@@ -1,6 +1,6 @@
 // Setting the mock's world up through its admin API, as any developer would: scenarios, the clock, SMS
 // codes and captcha answers. Works over any Client (app.inject or HTTP).
-import { luhnCheckDigit, prcIdCheckChar } from '../../mock/domain/orders/checks';
+import { luhnCheckDigit } from '../../mock/domain/orders/checks';
 import type { Client } from './client';
 
 export type Ids = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -76,9 +76,7 @@ export class Phones {
 }
 
 /** A valid PRC resident ID number (checksum computed) from 17 digits. */
-export function idNumber(first17 = '11010519850101123'): string {
-  return first17 + prcIdCheckChar(first17);
-}
+export { sampleIdNumber as idNumber } from '../../mock/fixtures/samples';
 
 /** A Luhn-valid card number from its first digits. */
 export function cardNumber(body: string): string {

@@ -1,28 +1,11 @@
 // Sample request values shared by the order, back-office, loan and payment suites: what the 2015
-// client sends (client-facts.md §3), valid against the spec.
+// client sends (client-facts.md §3), valid against the spec. Company, product and the package step come from
+// the mock's sample module; the applicant and card below are the contracts' own customer (张三).
 import { OTHER_CUSTOMER_TOKEN } from '../../shared/placeholders';
+import { COMPANY_ID, PACKAGE_STEP, PRODUCT_ID, PRODUCT_NAME } from '../../../mock/fixtures/samples';
 
-/** The brand tile the application form offers first (client-facts.md §2.14): company 生活家. */
-export const COMPANY_ID = '20150901000001';
-/** 悦享家, a product of that company (reference data the backend must have). */
-export const PRODUCT_ID = '201509010001';
-export const PRODUCT_NAME = '悦享家';
 /** A page key for the captcha of the bind-card and payment pages. */
 export const PAGE_KEY = '7b1c2d3e-4f50-4a61-9b72-8c93d4e5f607';
-
-/** The package step (#14) of an 80000 yuan loan over 12 months (client-facts.md §2.15 example). */
-export const PACKAGE_STEP = {
-  contractNo: 'HT-2015-001',
-  packageName: PRODUCT_NAME,
-  packageType: PRODUCT_ID,
-  companyId: COMPANY_ID,
-  contractMoney: '100000',
-  packageMoney: '80000',
-  fenQiTimes: '12',
-  poundage: '5600.00',
-  repaymentType: '100802',
-  moneyMonth: '6666.67',
-} as const;
 
 /** The applicant step (#15): every field of the 2015 form's three sub-forms. */
 export const APPLICANT_STEP = {
@@ -75,4 +58,4 @@ export const CARD = {
   phone: '13800138000',
 } as const;
 
-export { OTHER_CUSTOMER_TOKEN };
+export { COMPANY_ID, OTHER_CUSTOMER_TOKEN, PACKAGE_STEP, PRODUCT_ID, PRODUCT_NAME };

@@ -41,16 +41,13 @@ export interface RegisterCustomer {
   name?: string | null;
 }
 
-/** #2: a new customer for a phone that proved itself with an SMS code; registration logs in. */
-export function registerCustomer(db: Db, cmd: RegisterCustomer, ctx: Ctx): Decision<{ customer: Customer; token: string }> {
-  const code = verifySmsCode(db, cmd.phone, 'account', cmd.smsCode, ctx.now);
-  if (!code.ok) return code;
-  if (customerByPhone(db, cmd.phone)) return refuse('PHONE_REGISTERED', cmd.phone, code.events);
-  const customer: Customer = {
+/** A new customer as registration creates it: a fresh customerId, the password hashed, the profile empty. */
+export function newCustomer(phone: string, password: string, name: string | null, ctx: Ctx): Customer {
+  return {
     customerId: ctx.ids.next('customer'),
-    phoneNumber: cmd.phone,
-    ...newPasswordHash(cmd.password, ctx),
-    name: cmd.name ?? null,
+    phoneNumber: phone,
+    ...newPasswordHash(password, ctx),
+    name,
     sex: null,
     identification: null,
     maritalStatus: null,
@@ -61,6 +58,14 @@ export function registerCustomer(db: Db, cmd: RegisterCustomer, ctx: Ctx): Decis
     icon: null,
     createTime: ctx.now,
   };
+}
+
+/** #2: a new customer for a phone that proved itself with an SMS code; registration logs in. */
+export function registerCustomer(db: Db, cmd: RegisterCustomer, ctx: Ctx): Decision<{ customer: Customer; token: string }> {
+  const code = verifySmsCode(db, cmd.phone, 'account', cmd.smsCode, ctx.now);
+  if (!code.ok) return code;
+  if (customerByPhone(db, cmd.phone)) return refuse('PHONE_REGISTERED', cmd.phone, code.events);
+  const customer = newCustomer(cmd.phone, cmd.password, cmd.name ?? null, ctx);
   const { token, event } = issueLoginToken('customer', customer.customerId, ctx);
   return accept({ customer, token }, [...code.events, { slice: 'accounts', type: 'accounts/customerRegistered', customer }, event]);
 }

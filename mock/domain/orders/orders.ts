@@ -313,7 +313,7 @@ export function editOrderPackage(db: Db, cmd: EditOrderPackage, ctx: Ctx): Decis
   const p = parsePackage(db, pkg, cmd.fields);
   if (!p.ok) return p;
   Object.assign(pkg, p.value);
-  const order: Order = {
+  const order = newOrder({
     orderId: cmd.orderId,
     customerId: cmd.actor.customer.customerId,
     companyId: pkg.companyId,
@@ -324,6 +324,17 @@ export function editOrderPackage(db: Db, cmd: EditOrderPackage, ctx: Ctx): Decis
     submitTime: null,
     package: pkg,
     applicant: {},
+  });
+  return accept({ orderId: cmd.orderId, token: order.stepToken as string, created: true }, [{ slice: 'orders', type: 'orders/orderCreated', order }]);
+}
+
+/** The order fields a new order is created with; everything else starts empty (see newOrder). */
+export type NewOrderFields = Pick<Order, 'orderId' | 'customerId' | 'companyId' | 'status' | 'stepToken' | 'createTime' | 'updateTime' | 'submitTime' | 'package' | 'applicant'>;
+
+/** A new order: no materials, no approvals, no loan and no repayment schedule yet. */
+export function newOrder(fields: NewOrderFields): Order {
+  return {
+    ...fields,
     materialIds: [],
     approveRecordIds: [],
     sellerApproveRecordId: null,
@@ -333,7 +344,6 @@ export function editOrderPackage(db: Db, cmd: EditOrderPackage, ctx: Ctx): Decis
     nextRepaymentMoneyFen: null,
     noRepaymentTimes: null,
   };
-  return accept({ orderId: cmd.orderId, token: order.stepToken as string, created: true }, [{ slice: 'orders', type: 'orders/orderCreated', order }]);
 }
 
 /** #15: the applicant step of the caller's draft. */
