@@ -112,7 +112,7 @@ describe('#9 getImageValidate', () => {
         inked.add(Math.floor(((i / 4) % png.width) / (png.width / 4)));
       }
     }
-    expect(ink).toBeGreaterThan(150);
+    expect(ink).toBeGreaterThan(80); // 400 random codes: min 105, 1st percentile 129, median 213
     expect(inked.size).toBe(4);
     const { body } = await t().admin<{ code: string; imageKey: string }>('GET', `/__mock/captchas/${key}`);
     expect(body).toMatchObject({ imageKey: key, code: expect.stringMatching(/^[2-9a-z]{4}$/) });
