@@ -24,8 +24,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function adminGet<T>(path: string): Promise<T> {
-  const res = await fetch(`${base}/__mock${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+async function adminGet<T>(path: string, session?: string): Promise<T> {
+  const res = await fetch(`${base}${session ? `/s/${session}` : ''}/__mock${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 }
@@ -260,6 +260,111 @@ describe('dev console', () => {
     const restored = await adminGet<{ entries: { kind: string }[] }>('/ledger');
     expect(restored.entries.some((e) => e.kind === 'repayment')).toBe(true);
     await shot('13-snapshot-restored');
+  });
+
+  it('adds a forced failure for queryProduct from the faults page, lists it, and clears it again', async () => {
+    const query = () => legacy('/order/queryProductController', { companyId: '20150901000001' });
+    const message = '产品服务维护中,请稍后再试';
+    expect((await query()).success).toBe(true);
+    await page.goto(`${base}/__mock/ui/#/faults`);
+    const faults = page.locator('#faults');
+    await expect.poll(() => faults.textContent()).toContain('没有故障规则');
+
+    await page.locator('#fault-op').selectOption('queryProduct');
+    await page.locator('#fault-message').fill(message);
+    await page.locator('#btn-add-fault').click();
+    const rules = page.locator('#faults tbody tr:not(.empty)');
+    await expect.poll(() => rules.count()).toBe(1);
+    const listed = await adminGet<{ faults: { id: string; operationId?: string; failure?: { message: string } }[] }>('/faults');
+    expect(listed.faults).toHaveLength(1);
+    expect(listed.faults[0]).toMatchObject({ operationId: 'queryProduct', failure: { message } });
+    const row = (await rules.first().textContent()) ?? '';
+    expect(row).toContain(listed.faults[0]!.id);
+    expect(row).toContain('queryProduct');
+    expect(row).toContain(message);
+    await shot('15-fault-added');
+
+    const failed = await query();
+    expect(failed.success).toBe(false);
+    expect(failed.message).toBe(message);
+    expect(failed.obj).toBeNull();
+    // only queryProduct faults: another operation still answers
+    expect((await legacy('/baseCodeController/getBankCode', {})).success).toBe(true);
+
+    await page.locator('#btn-clear-faults').click();
+    await expect.poll(() => faults.textContent()).toContain('没有故障规则');
+    expect(await rules.count()).toBe(0);
+    expect((await adminGet<{ faults: unknown[] }>('/faults')).faults).toHaveLength(0);
+    expect((await query()).success).toBe(true);
+    await shot('16-faults-cleared');
+  });
+
+  it('switches to a new session from the page; its scenario and SMS stay out of the default session', async () => {
+    type Row = { orderId: string };
+    const name = 'e2e-alice';
+    const phone = '13698765432';
+    const defaultOrders = await adminGet<{ total: number; orders: Row[] }>('/orders');
+    const defaultClock = await adminGet<{ now: string }>('/clock');
+
+    await page.goto(`${base}/__mock/ui/#/faults`);
+    await expect.poll(() => page.locator('#current-session').textContent()).toBe('default');
+    await page.locator('#new-session').fill(name);
+    await page.locator('#new-session').press('Enter');
+    await expect.poll(() => page.locator('#current-session').textContent()).toBe(name);
+    expect(await page.locator('#session').inputValue()).toBe(name);
+    await expect.poll(() => page.locator('ul.sessions li.current b').first().textContent()).toBe(name);
+    // the header shows the new session's clock (the seeded start), not default's (2015-11-01 since the snapshot step)
+    await expect.poll(() => page.locator('#clock-now').textContent()).toContain('2015-09-01 10:00:00');
+    const { sessions } = await adminGet<{ sessions: { name: string }[] }>('/sessions');
+    expect(sessions.map((s) => s.name)).toEqual(expect.arrayContaining(['default', name]));
+    expect(await page.locator('ul.sessions').textContent()).toContain('default');
+    await shot('17-session-switched');
+
+    // load a scenario in the new session from the page
+    await page.goto(`${base}/__mock/ui/#/scenarios`);
+    await page.locator('form[data-scenario="an order awaiting seller approval"] button[type=submit]').click();
+    const link = page.locator('#scenario-result a[data-order-id]').first();
+    await link.waitFor();
+    const orderId = await link.getAttribute('data-order-id');
+    const inSession = await adminGet<{ orders: Row[] }>('/orders', name);
+    expect(inSession.orders.map((o) => o.orderId)).toEqual([orderId]);
+    const afterDefault = await adminGet<{ total: number; orders: Row[] }>('/orders');
+    expect(afterDefault.orders.map((o) => o.orderId)).toEqual(defaultOrders.orders.map((o) => o.orderId));
+    expect(afterDefault.orders.map((o) => o.orderId)).not.toContain(orderId);
+    expect((await adminGet<{ now: string }>('/clock')).now).toBe(defaultClock.now);
+    expect((await adminGet<{ now: string }>('/clock', name)).now).toBe('2015-09-01T02:00:00.000Z');
+
+    // an SMS sent in the new session (through its /s/{session}/ prefix) shows in its outbox only
+    const imageKey = '7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e';
+    expect((await fetch(`${base}/s/${name}/imageValidate/getImageValidate?image_key=${imageKey}&t=1`)).status).toBe(200);
+    const captcha = await adminGet<{ code: string }>(`/captchas/${imageKey}`, name);
+    const sent = await legacy(`/s/${name}/message/sendValidateMessage`, { phone_number: phone, validate_key: imageKey, validate_code: captcha.code });
+    expect(sent.success).toBe(true);
+    const { messages } = await adminGet<{ messages: { code: string }[] }>(`/sms?phone=${phone}`, name);
+    expect(messages).toHaveLength(1);
+    expect((await adminGet<{ messages: unknown[] }>(`/sms?phone=${phone}`)).messages).toHaveLength(0);
+
+    await page.goto(`${base}/__mock/ui/#/sms`);
+    const card = page.locator(`.code-card[data-phone="${phone}"]`);
+    await expect.poll(() => card.locator('.code').textContent()).toBe(messages[0]!.code);
+    await shot('18-session-outbox');
+
+    // back to default from the page: the code is not in its outbox
+    await page.goto(`${base}/__mock/ui/#/faults`);
+    await page.locator('ul.sessions li', { hasText: 'default' }).locator('button', { hasText: '切换' }).click();
+    await expect.poll(() => page.locator('#current-session').textContent()).toBe('default');
+    await expect.poll(() => page.locator('#clock-now').textContent()).toContain('2015-11-01 00:00:00');
+    // a code sent in default meanwhile shows there (the page reads default's outbox), the session's code does not
+    const otherPhone = '13698765431';
+    const otherKey = '8d2e3f4a-5b6c-4d7e-9f80-a1b2c3d4e5f6';
+    expect((await fetch(`${base}/imageValidate/getImageValidate?image_key=${otherKey}&t=1`)).status).toBe(200);
+    const otherCaptcha = await adminGet<{ code: string }>(`/captchas/${otherKey}`);
+    expect((await legacy('/message/sendValidateMessage', { phone_number: otherPhone, validate_key: otherKey, validate_code: otherCaptcha.code })).success).toBe(true);
+    await page.goto(`${base}/__mock/ui/#/sms`);
+    await expect.poll(() => page.locator(`.code-card[data-phone="${otherPhone}"]`).count()).toBe(1);
+    expect(await card.count()).toBe(0);
+    expect(await page.locator('#sms-outbox').textContent()).not.toContain(phone);
+    await shot('19-default-outbox');
   });
 
   it('refuses a browser without the token, then works once the token is typed', async () => {

@@ -172,8 +172,6 @@ function setupSession() {
     }
     setSession(name);
     toast('info', `会话 session: ${name}`);
-    refreshHeader();
-    refreshSessions();
   });
   bus.addEventListener('session', () => (input.value = session()));
 }
@@ -212,7 +210,8 @@ setupSession();
 setupToken();
 window.addEventListener('hashchange', render);
 bus.addEventListener('changed', refreshHeader);
-bus.addEventListener('session', () => render());
+// whoever switched (header field, faults page, ?session=): the header shows the new session's clock and list
+bus.addEventListener('session', () => (render(), refreshHeader(), refreshSessions()));
 render();
 refreshHeader();
 refreshSessions();
