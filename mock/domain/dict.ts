@@ -33,3 +33,13 @@ export function normaliseMaps<S extends object>(slice: S, empty: S): S {
   }
   return slice;
 }
+
+/** The values of `map` at `ids`, in the order of `ids`, skipping ids with no entry (index lists -> records). */
+export function pick<T>(map: Readonly<Record<string, T>>, ids: Iterable<string> | undefined): T[] {
+  const out: T[] = [];
+  if (ids) for (const id of ids) {
+    const v = map[id];
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}

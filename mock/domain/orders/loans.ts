@@ -1,5 +1,6 @@
 // Loans: the disbursement (#34) that creates the schedule, the repayment machine (family 1019) and the
 // overdue rule driven by the mock clock. Pure.
+import { pick } from '../dict';
 import type { DomainEvent } from '../events';
 import type { Db } from '../state';
 import type { Ctx, Decision } from '../types';
@@ -46,12 +47,7 @@ export function amountDueFen(r: RepaymentRecord, now: number): number {
 
 /** The records of an order's loan in instalment order. */
 export function recordsOf(db: Db, order: Order): RepaymentRecord[] {
-  const out: RepaymentRecord[] = [];
-  for (const id of order.loan?.repaymentRecordIds ?? []) {
-    const r = db.state.orders.repaymentRecords[id];
-    if (r) out.push(r);
-  }
-  return out;
+  return pick(db.state.orders.repaymentRecords, order.loan?.repaymentRecordIds);
 }
 
 /** The order's status and repayment summary given its records (after a payment or the sweep). */

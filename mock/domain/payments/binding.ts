@@ -1,5 +1,6 @@
 // Bank-card binding through the payment platform (#36-#40): #37 reserves an id, #38 checks the card and
 // has the platform text a code to the bank-reserved phone, #39 confirms with that code. Pure.
+import { pick } from '../dict';
 import type { Principal } from '../accounts/auth';
 import { checkCaptcha, verifySmsCode } from '../accounts/credentials';
 import type { SmsPurpose } from '../accounts/state';
@@ -44,12 +45,7 @@ export function platformSms(
 
 /** Bound cards of a customer, in bind order. */
 export function cardsOf(db: Db, customerId: string): BoundBankCard[] {
-  const out: BoundBankCard[] = [];
-  for (const id of db.idx.orders.cardsByCustomer.get(customerId) ?? []) {
-    const c = db.state.orders.bankCards[id];
-    if (c) out.push(c);
-  }
-  return out;
+  return pick(db.state.orders.bankCards, db.idx.orders.cardsByCustomer.get(customerId));
 }
 
 /** #36: does the caller have a bound card? (`false` is the normal "no card" answer). */

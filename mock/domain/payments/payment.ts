@@ -1,5 +1,6 @@
 // Paying an instalment through the simulated payment platform (#41-#43, the status poll) and the
 // platform's callback (#35): a payment is credited only while in flight, exactly once. Pure.
+import { pick } from '../dict';
 import { checkCaptcha, verifySmsCode } from '../accounts/credentials';
 import type { DomainEvent } from '../events';
 import { amountDueFen, instalmentFen, loanStatusOf, recordsOf, summaryEvent } from '../orders/loans';
@@ -26,12 +27,7 @@ function blocking(p: Payment, now: number): boolean {
 
 /** Payments of a record, oldest first. */
 export function paymentsOf(db: Db, repaymentRecordId: string): Payment[] {
-  const out: Payment[] = [];
-  for (const id of db.idx.orders.paymentsByRecord.get(repaymentRecordId) ?? []) {
-    const p = db.state.orders.payments[id];
-    if (p) out.push(p);
-  }
-  return out;
+  return pick(db.state.orders.payments, db.idx.orders.paymentsByRecord.get(repaymentRecordId));
 }
 
 /** A repayment record the principal may reach: its customer's, or (staff) its order's company's.
